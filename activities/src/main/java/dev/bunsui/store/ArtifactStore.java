@@ -1,0 +1,51 @@
+package dev.bunsui.store;
+
+/**
+ * Where every artifact of a run lives. Content goes in under its SHA-256 (so a retried write is a
+ * no-op and identical figures are stored once); a few well-known files per book (manifest, index)
+ * go in under a name. Only {@link ArtifactRef}s cross Temporal.
+ *
+ * <p>Keys are '/'-separated paths relative to the store root, such as {@code
+ * objects/ab/abcdef….png} or {@code books/rust-book-1a2b3c4d/manifest.json}.
+ */
+public interface ArtifactStore {
+
+  /**
+   * Stores content under its hash.
+   *
+   * @param content the bytes
+   * @param mediaType IANA media type recorded in the reference
+   * @param extension file extension without the dot ({@code png}, {@code md}, {@code json})
+   * @return the reference; the same for the same content and extension
+   * @throws StoreException when the store cannot be written
+   */
+  ArtifactRef put(byte[] content, String mediaType, String extension);
+
+  /**
+   * Stores content under a name, replacing what was there atomically.
+   *
+   * @param key a relative key without {@code ..} segments
+   * @param content the bytes
+   * @param mediaType IANA media type
+   * @return the reference
+   * @throws StoreException when the key is unsafe or the store cannot be written
+   */
+  ArtifactRef putNamed(String key, byte[] content, String mediaType);
+
+  /**
+   * Reads content back and checks it against the reference's hash.
+   *
+   * @throws StoreException when missing, unreadable or not matching its hash
+   */
+  byte[] get(ArtifactRef ref);
+
+  /**
+   * The key of a reference inside this store.
+   *
+   * @throws StoreException when the reference belongs to another store
+   */
+  String key(ArtifactRef ref);
+
+  /** A URI a person can open for a key: a folder or file URI for the local store. */
+  String uriOf(String key);
+}

@@ -1,0 +1,47 @@
+package dev.bunsui.book;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retry policies of the book pipeline's activities. Retries belong to Temporal: the
+ * LLM clients' own retries are off, and a rate-limited call carries the server's delay as the next
+ * retry delay. Non-retryable failures are marked so by the activities themselves.
+ */
+final class ActivityPolicies {
+  private ActivityPolicies() {}
+
+  /** Parsing and aggregation: local I/O, bounded by the book size limit. */
+  static ActivityOptions bookIo() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 5))
+        .build();
+  }
+
+  /** LLM calls: analysis and one generation per kind. */
+  static ActivityOptions llm() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(retry(Duration.ofSeconds(2), Duration.ofMinutes(2), 6))
+        .build();
+  }
+
+  /** Figure rendering (Mermaid starts a headless browser). */
+  static ActivityOptions media() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(3))
+        .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 3))
+        .build();
+  }
+
+  private static RetryOptions retry(Duration initial, Duration max, int attempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(max)
+        .setMaximumAttempts(attempts)
+        .build();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.bunsui.book;
+
+/** Where a figure comes from in the Markdown source. */
+public enum FigureType {
+  /** An SVG file linked as an image, or inline {@code <svg>} markup. */
+  SVG,
+  /** A fenced {@code mermaid} code block. */
+  MERMAID,
+  /** A fenced {@code plantuml} code block. */
+  PLANTUML,
+  /** A PNG, JPEG, GIF or WebP image, passed through unchanged. */
+  RASTER
+}

@@ -1,0 +1,67 @@
+package dev.bunsui.failure;
+
+import java.util.Set;
+
+/**
+ * The error taxonomy. Activities throw {@code io.temporal.failure.ApplicationFailure} whose type is
+ * the {@link #name()} of one of these codes, so workflows, the CLI and the Temporal Web UI all see
+ * the same word.
+ */
+public enum ErrorCode {
+  /** The LLM provider throttled the call (HTTP 429); retried after the server's delay. */
+  LLM_RATE_LIMIT(true),
+  /** The LLM provider refused the credentials (HTTP 401/403); fix the key, not retried. */
+  LLM_AUTH(false),
+  /** The LLM provider rejected the request as malformed (HTTP 400); not retried. */
+  LLM_BAD_REQUEST(false),
+  /** The LLM answered with output that failed validation (schema, length). */
+  LLM_BAD_OUTPUT(false),
+  /** The LLM provider was unreachable, timed out or answered 408/5xx; retried. */
+  LLM_UNAVAILABLE(true),
+  /** The book input is unusable (missing, binary, too large, escapes the book folder …). */
+  INPUT_INVALID(false),
+  /** A figure could not be rendered (broken SVG, Mermaid failure, renderer missing). */
+  FIGURE_RENDER(false),
+  /** The artifact store could not be read or written; retried. */
+  STORE_IO(true),
+  /** A posting channel rejected a post. */
+  POST_REJECTED(false),
+  /** Anything unclassified: a bug or an unexpected state. */
+  INTERNAL(true);
+
+  /**
+   * Codes whose failure skips one item (section or figure) with its reason while the book goes on;
+   * every other failure fails the step after Temporal's retries.
+   */
+  public static final Set<ErrorCode> SKIPPABLE =
+      Set.of(INPUT_INVALID, LLM_BAD_OUTPUT, FIGURE_RENDER);
+
+  private final boolean retryable;
+
+  ErrorCode(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  /** Whether Temporal should retry an activity that failed with this code. */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /**
+   * Maps an {@code ApplicationFailure} type back to a code.
+   *
+   * @param type the failure type; may be null or unknown
+   * @return the matching code, or {@link #INTERNAL} when there is none
+   */
+  public static ErrorCode fromType(String type) {
+    if (type == null) {
+      return INTERNAL;
+    }
+    for (ErrorCode c : values()) {
+      if (c.name().equals(type)) {
+        return c;
+      }
+    }
+    return INTERNAL;
+  }
+}
