@@ -1,0 +1,35 @@
+package dev.bunsui.book;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+
+/** Starts the SDK's in-memory test server with the book workflows and fake activities. */
+final class WorkflowTestSupport {
+  private WorkflowTestSupport() {}
+
+  static TestWorkflowEnvironment start(FakeActivities activities) {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(BookTaskQueues.BOOK);
+    worker.registerWorkflowImplementationTypes(
+        BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    return env;
+  }
+
+  static BookWorkflow book(WorkflowClient client, String workflowId) {
+    return client.newWorkflowStub(
+        BookWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(BookTaskQueues.BOOK)
+            .setWorkflowId(workflowId)
+            .build());
+  }
+
+  static BookRequest request() {
+    return new BookRequest("/books/test", null, null, List.of(), "fake", null);
+  }
+}
