@@ -1,0 +1,174 @@
+package dev.bunsui.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker app as a child process: with {@code embedded=true} it also hosts the SDK's in-JVM
+ * Temporal server on a free local port. The CLI keeps to its module boundary (it depends on the
+ * workflow contracts only) by launching the worker's jar rather than linking it.
+ */
+final class EmbeddedWorker implements AutoCloseable {
+  private static final String READY = "BUNSUI_WORKER_READY ";
+  private static final String SERVER = "BUNSUI_EMBEDDED_TEMPORAL ";
+  private final Process process;
+  private final Path log;
+  private final String target;
+
+  private EmbeddedWorker(Process process, Path log, String target) {
+    this.process = process;
+    this.log = log;
+    this.target = target;
+  }
+
+  /** The target the worker is connected to ({@code host:port}). */
+  String target() {
+    return target;
+  }
+
+  /** The worker's log file. */
+  Path log() {
+    return log;
+  }
+
+  /**
+   * Starts the worker and waits until it polls.
+   *
+   * @param embedded whether to host the in-JVM server too
+   * @param extraArgs worker arguments such as {@code --bunsui.store.root=…}
+   * @param timeout how long to wait for readiness
+   * @throws CliException ({@link ExitCodes#UNREACHABLE}) when the jar is missing or the worker
+   *     exits or does not get ready in time; the message carries the log's last lines
+   */
+  static EmbeddedWorker start(
+      boolean embedded, List<String> extraArgs, Path logDir, Duration timeout) {
+    Path jar = workerJar();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dbunsui.home=" + home());
+    command.add("-Djava.awt.headless=true");
+    command.add("-jar");
+    command.add(jar.toString());
+    if (embedded) {
+      command.add("--bunsui.embedded.enabled=true");
+    }
+    command.addAll(extraArgs);
+    try {
+      Files.createDirectories(logDir);
+      Path log =
+          logDir.resolve(
+              "worker-"
+                  + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                  + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      EmbeddedWorker worker = new EmbeddedWorker(process, log, awaitReady(process, log, timeout));
+      Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "bunsui-worker-stop"));
+      return worker;
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.UNREACHABLE, "cannot start the worker " + jar + ": " + e);
+    }
+  }
+
+  private static String awaitReady(Process process, Path log, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String target = null;
+    while (System.nanoTime() < deadline) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        if (line.startsWith(SERVER)) {
+          target = line.substring(SERVER.length()).strip();
+        }
+        if (line.startsWith(READY)) {
+          return target != null ? target : line.substring(READY.length()).strip();
+        }
+      }
+      if (!process.isAlive()) {
+        throw new CliException(
+            ExitCodes.UNREACHABLE,
+            "the worker exited with code "
+                + process.exitValue()
+                + " before it was ready; log "
+                + log
+                + ":\n"
+                + tail(log));
+      }
+      sleep(200);
+    }
+    process.destroyForcibly();
+    throw new CliException(
+        ExitCodes.UNREACHABLE,
+        "the worker was not ready within "
+            + timeout.toSeconds()
+            + " s; log "
+            + log
+            + ":\n"
+            + tail(log));
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+  }
+
+  /** Waits until the worker process ends (for {@code bunsui worker}). */
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(
+            java.util.concurrent.TimeUnit.SECONDS.toMillis(10),
+            java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** The project folder: {@code bunsui.home} (set by the launcher), else the working folder. */
+  static Path home() {
+    return Path.of(System.getProperty("bunsui.home", ".")).toAbsolutePath().normalize();
+  }
+
+  static Path workerJar() {
+    String configured = System.getProperty("bunsui.workerJar");
+    Path jar =
+        configured != null
+            ? Path.of(configured)
+            : home().resolve("worker-app/target/bunsui-worker.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new CliException(
+          ExitCodes.UNREACHABLE,
+          "the worker jar "
+              + jar
+              + " is missing; build it with ./mvnw -DskipTests package (./bunsui does this on first use)");
+    }
+    return jar;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.RUN_FAILED, "interrupted");
+    }
+  }
+}

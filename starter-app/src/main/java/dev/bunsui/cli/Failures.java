@@ -1,0 +1,48 @@
+package dev.bunsui.cli;
+
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Turns a failed run into one message naming the root cause and its error code. */
+final class Failures {
+  private Failures() {}
+
+  /**
+   * Waits for a run's result.
+   *
+   * @throws CliException ({@link ExitCodes#RUN_FAILED}) naming the root cause when the run failed
+   */
+  static <T> T await(CompletableFuture<T> result, String workflowId) throws InterruptedException {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      throw new CliException(
+          ExitCodes.RUN_FAILED, "run " + workflowId + " failed: " + rootCause(e.getCause()));
+    }
+  }
+
+  /** {@code [CODE] message} of the deepest Temporal failure. */
+  static String rootCause(Throwable t) {
+    Throwable deepest = t;
+    Throwable cur = t;
+    while (cur != null) {
+      if (cur instanceof TemporalFailure) {
+        deepest = cur;
+      }
+      cur = cur.getCause();
+    }
+    if (deepest instanceof ApplicationFailure app) {
+      return "[" + app.getType() + "] " + app.getOriginalMessage();
+    }
+    if (deepest instanceof TemporalFailure tf) {
+      return tf.getOriginalMessage();
+    }
+    if (t instanceof WorkflowFailedException wfe) {
+      return wfe.getMessage();
+    }
+    return String.valueOf(deepest);
+  }
+}

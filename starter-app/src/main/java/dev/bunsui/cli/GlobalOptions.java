@@ -1,0 +1,46 @@
+package dev.bunsui.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+public class GlobalOptions {
+  /** The default Temporal frontend. */
+  public static final String DEFAULT_TARGET = "localhost:7233";
+
+  @Option(
+      names = "--target",
+      description = "Temporal frontend host:port (default: ${DEFAULT-VALUE}).",
+      defaultValue = DEFAULT_TARGET)
+  String target;
+
+  @Option(
+      names = "--namespace",
+      description = "Temporal namespace (default: ${DEFAULT-VALUE}).",
+      defaultValue = "default")
+  String namespace;
+
+  @Option(
+      names = "--format",
+      description = "Output format: json, yaml or table (default: table on a terminal, else json).")
+  Format format;
+
+  /** The output format in force. */
+  Format format() {
+    if (format != null) {
+      return format;
+    }
+    return System.console() != null ? Format.TABLE : Format.JSON;
+  }
+
+  /** Output formats. */
+  public enum Format {
+    JSON,
+    YAML,
+    TABLE;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase();
+    }
+  }
+}

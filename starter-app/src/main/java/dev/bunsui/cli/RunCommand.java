@@ -1,0 +1,213 @@
+package dev.bunsui.cli;
+
+import dev.bunsui.book.BookRequest;
+import dev.bunsui.book.BookResult;
+import dev.bunsui.book.BookTaskQueues;
+import dev.bunsui.book.BookWorkflow;
+import dev.bunsui.book.OutputKind;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bunsui pipeline run book --source PATH}: starts a book run on the server at {@code
+ * --target} when one answers, otherwise on an embedded server with a worker, shows progress per
+ * chapter and prints the workflow id, the output folder and a summary.
+ */
+@Command(name = "run", description = "Run a pipeline.", mixinStandardHelpOptions = true)
+public class RunCommand implements java.util.concurrent.Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", description = "Pipeline name (see `bunsui pipeline list`): book.")
+  String pipeline;
+
+  @Option(
+      names = "--source",
+      required = true,
+      description = "Markdown file, folder, or mdBook/HonKit book.")
+  Path source;
+
+  @Option(names = "--lang", description = "Book language (BCP 47); detected when not given.")
+  String lang;
+
+  @Option(names = "--title", description = "Book title; taken from the book when not given.")
+  String title;
+
+  @Option(
+      names = "--kinds",
+      split = ",",
+      description = "Output kinds (default all): ${COMPLETION-CANDIDATES}.")
+  List<OutputKind> kinds;
+
+  @Option(
+      names = "--provider",
+      description = "LLM provider: extractive (default), openai, anthropic, ollama.")
+  String provider;
+
+  @Option(names = "--model", description = "Model name for the provider.")
+  String model;
+
+  @Option(
+      names = "--out",
+      description = "Output folder of the embedded worker (default: ./out).",
+      defaultValue = "out")
+  Path out;
+
+  @Option(names = "--workflow-id", description = "Workflow id (default: book-<slug>-<short hash>).")
+  String workflowId;
+
+  @Option(
+      names = "--embedded",
+      description = "Always use an embedded server, even when --target answers.")
+  boolean forceEmbedded;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!"book".equals(pipeline)) {
+      throw new CliException(
+          ExitCodes.USAGE, "unknown pipeline '" + pipeline + "' (see bunsui pipeline list)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Path absSource = source.toAbsolutePath().normalize();
+    BookRequest request =
+        new BookRequest(
+            absSource.toString(), lang, title, kinds == null ? List.of() : kinds, provider, model);
+    String id = workflowId != null ? workflowId : WorkflowIds.book(absSource, request);
+
+    try (Session session = Session.open(global, forceEmbedded, out, err)) {
+      Temporal temporal = session.temporal();
+      if (session.worker() == null && !temporal.hasWorkflowPollers(BookTaskQueues.BOOK)) {
+        err.println(
+            "warning: no worker polls task queue "
+                + BookTaskQueues.BOOK
+                + " on "
+                + temporal.target
+                + "; start one with ./bunsui worker --target "
+                + temporal.target);
+      }
+      BookWorkflow book =
+          temporal.client.newWorkflowStub(
+              BookWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setTaskQueue(BookTaskQueues.BOOK)
+                  .setWorkflowId(id)
+                  .build());
+      try {
+        WorkflowClient.start(book::run, request);
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        throw new CliException(
+            ExitCodes.RUN_FAILED,
+            "a run of this book is already running as "
+                + id
+                + "; watch it with bunsui session watch "
+                + id);
+      }
+      err.println(
+          "started " + id + " on " + temporal.target + " (namespace " + temporal.namespace + ")");
+      CompletableFuture<BookResult> result =
+          temporal.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class);
+      new ProgressWatcher(temporal.client, id, err).watchUntil(result);
+      BookResult r = Failures.await(result, id);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("workflowId", id);
+      summary.put("outputFolder", outputFolder(r.outputDir()));
+      summary.put("index", outputFolder(r.index().uri()));
+      summary.put("summary", summaryLine(r));
+      summary.put("result", r);
+      Output.print(
+          spec.commandLine().getOut(),
+          global.format(),
+          global.format() == GlobalOptions.Format.TABLE ? brief(summary) : summary);
+      return ExitCodes.OK;
+    }
+  }
+
+  private static Map<String, Object> brief(Map<String, Object> summary) {
+    Map<String, Object> b = new LinkedHashMap<>(summary);
+    b.remove("result");
+    return b;
+  }
+
+  static String summaryLine(BookResult r) {
+    return r.chapters()
+        + " chapters, "
+        + r.sectionsDone()
+        + " sections done, "
+        + r.sectionsSkipped()
+        + " skipped, "
+        + r.figures()
+        + " figures, "
+        + r.outputs()
+        + " outputs, "
+        + r.skippedItems()
+        + " skipped items (see manifest.json)";
+  }
+
+  private static String outputFolder(String uri) {
+    if (uri != null && uri.startsWith("file:")) {
+      return Path.of(java.net.URI.create(uri)).toString();
+    }
+    return uri;
+  }
+
+  /** Workflow ids of the book pipeline. */
+  static final class WorkflowIds {
+    private WorkflowIds() {}
+
+    /** {@code book-<slug of the source name>-<8 hex of sha256(source, kinds, provider, model)>}. */
+    static String book(Path source, BookRequest request) {
+      String name = source.getFileName() == null ? "book" : source.getFileName().toString();
+      if ((name.equals("src") || name.equals("source")) && source.getParent() != null) {
+        name = source.getParent().getFileName().toString();
+      }
+      String slug =
+          name.toLowerCase()
+              .replaceAll("\\.md$", "")
+              .replaceAll("[^a-z0-9]+", "-")
+              .replaceAll("(^-|-$)", "");
+      if (slug.isEmpty()) {
+        slug = "book";
+      }
+      List<String> parts = new ArrayList<>();
+      parts.add(source.toString());
+      parts.add(String.valueOf(request.kinds()));
+      parts.add(String.valueOf(request.provider()));
+      parts.add(String.valueOf(request.model()));
+      parts.add(String.valueOf(request.lang()));
+      parts.add(String.valueOf(request.title()));
+      return "book-" + slug + "-" + sha256(String.join("\n", parts)).substring(0, 8);
+    }
+
+    private static String sha256(String s) {
+      try {
+        return java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  static Duration readyTimeout() {
+    return Duration.ofSeconds(180);
+  }
+}

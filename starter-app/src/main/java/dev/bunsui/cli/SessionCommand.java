@@ -1,0 +1,151 @@
+package dev.bunsui.cli;
+
+import dev.bunsui.book.BookProgress;
+import dev.bunsui.book.BookResult;
+import dev.bunsui.book.BookWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bunsui session describe|watch|result ID}: a session is one workflow execution. */
+@Command(
+    name = "session",
+    description = "Sessions (workflow executions).",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      SessionCommand.Describe.class,
+      SessionCommand.Watch.class,
+      SessionCommand.Result.class
+    })
+public class SessionCommand {
+
+  abstract static class Base implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "Workflow id of the session.")
+    String id;
+
+    WorkflowExecutionInfo describe(Temporal t) {
+      try {
+        return t.service
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(t.namespace)
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(id).build())
+                    .build())
+            .getWorkflowExecutionInfo();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+          throw new CliException(
+              ExitCodes.NOT_FOUND,
+              "no session " + id + " in namespace " + t.namespace + " at " + t.target);
+        }
+        throw e;
+      }
+    }
+
+    Map<String, Object> summary(Temporal t, WorkflowExecutionInfo info) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("workflowId", id);
+      m.put("runId", info.getExecution().getRunId());
+      m.put("type", info.getType().getName());
+      m.put("status", status(info.getStatus()));
+      m.put("started", Instant.ofEpochSecond(info.getStartTime().getSeconds()).toString());
+      if (info.hasCloseTime() && info.getCloseTime().getSeconds() > 0) {
+        m.put("closed", Instant.ofEpochSecond(info.getCloseTime().getSeconds()).toString());
+      }
+      m.put("historyEvents", info.getHistoryLength());
+      if ("BookWorkflow".equals(info.getType().getName())) {
+        try {
+          BookProgress p = t.client.newWorkflowStub(BookWorkflow.class, id).progress();
+          m.put("progress", p);
+        } catch (RuntimeException e) {
+          m.put("progress", "unavailable: " + e.getMessage());
+        }
+      }
+      return m;
+    }
+
+    static String status(WorkflowExecutionStatus s) {
+      return s.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    }
+  }
+
+  /** {@code bunsui session describe ID}. */
+  @Command(
+      name = "describe",
+      description = "Status and progress of a session.",
+      mixinStandardHelpOptions = true)
+  static class Describe extends Base {
+    @Override
+    public Integer call() {
+      try (Temporal t = Temporal.connect(global)) {
+        Output.print(spec.commandLine().getOut(), global.format(), summary(t, describe(t)));
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code bunsui session watch ID}. */
+  @Command(
+      name = "watch",
+      description = "Follow a session's progress until it ends.",
+      mixinStandardHelpOptions = true)
+  static class Watch extends Base {
+    @Override
+    public Integer call() throws Exception {
+      try (Temporal t = Temporal.connect(global)) {
+        describe(t);
+        CompletableFuture<BookResult> result =
+            t.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class);
+        new ProgressWatcher(t.client, id, spec.commandLine().getErr()).watchUntil(result);
+        BookResult r = Failures.await(result, id);
+        Output.print(
+            spec.commandLine().getOut(),
+            global.format(),
+            Map.of("workflowId", id, "summary", RunCommand.summaryLine(r)));
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code bunsui session result ID}. */
+  @Command(
+      name = "result",
+      description = "The result of a finished session.",
+      mixinStandardHelpOptions = true)
+  static class Result extends Base {
+    @Override
+    public Integer call() throws Exception {
+      try (Temporal t = Temporal.connect(global)) {
+        WorkflowExecutionInfo info = describe(t);
+        if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+          throw new CliException(
+              ExitCodes.STILL_RUNNING,
+              "session " + id + " is still running; follow it with bunsui session watch " + id);
+        }
+        BookResult r =
+            Failures.await(
+                t.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class), id);
+        Output.print(spec.commandLine().getOut(), global.format(), r);
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.bunsui.cli;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A connection to a Temporal frontend: service stubs plus a workflow client. */
+final class Temporal implements AutoCloseable {
+  final WorkflowServiceStubs service;
+  final WorkflowClient client;
+  final String target;
+  final String namespace;
+
+  private Temporal(WorkflowServiceStubs service, String target, String namespace) {
+    this.service = service;
+    this.target = target;
+    this.namespace = namespace;
+    this.client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  }
+
+  /**
+   * Connects when a server answers within {@code timeout}.
+   *
+   * @return the connection, or empty when nothing answered
+   */
+  static Optional<Temporal> tryConnect(String target, String namespace, Duration timeout) {
+    WorkflowServiceStubs stubs = null;
+    try {
+      stubs =
+          WorkflowServiceStubs.newConnectedServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), timeout);
+      return Optional.of(new Temporal(stubs, target, namespace));
+    } catch (RuntimeException e) {
+      if (stubs != null) {
+        stubs.shutdownNow();
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Connects or fails with a message naming the target.
+   *
+   * @throws CliException with {@link ExitCodes#UNREACHABLE}
+   */
+  static Temporal connect(GlobalOptions options) {
+    return tryConnect(options.target, options.namespace, Duration.ofSeconds(5))
+        .orElseThrow(
+            () ->
+                new CliException(
+                    ExitCodes.UNREACHABLE,
+                    "no Temporal server answered at "
+                        + options.target
+                        + " (start one, or pass --target host:port)"));
+  }
+
+  /** Whether any worker polled the task queue's workflow tasks recently. */
+  boolean hasWorkflowPollers(String taskQueue) {
+    try {
+      return service
+              .blockingStub()
+              .describeTaskQueue(
+                  DescribeTaskQueueRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue).build())
+                      .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+                      .build())
+              .getPollersCount()
+          > 0;
+    } catch (StatusRuntimeException e) {
+      return true; // cannot tell; do not warn
+    }
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.bunsui.worker;
+
+import dev.bunsui.activity.BookActivitiesImpl;
+import dev.bunsui.activity.SectionActivitiesImpl;
+import dev.bunsui.aggregate.BookAggregator;
+import dev.bunsui.aggregate.ChapterAggregator;
+import dev.bunsui.aggregate.SectionRecorder;
+import dev.bunsui.figure.FigureActivitiesImpl;
+import dev.bunsui.figure.FigureService;
+import dev.bunsui.figure.FigureSettings;
+import dev.bunsui.generate.GenerationService;
+import dev.bunsui.llm.LlmSettings;
+import dev.bunsui.llm.ProviderSettings;
+import dev.bunsui.parse.BookParseService;
+import dev.bunsui.parse.ParseSettings;
+import dev.bunsui.store.ArtifactStore;
+import dev.bunsui.store.LocalArtifactStore;
+import dev.bunsui.thumbnail.ThumbnailRenderer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the plain services from {@link BunsuiProperties} and exposes the activity beans that
+ * {@code spring.temporal.workers[*].activity-beans} registers.
+ */
+@Configuration
+public class WorkerConfiguration {
+
+  @Bean
+  ArtifactStore artifactStore(BunsuiProperties props) {
+    return new LocalArtifactStore(props.store().root());
+  }
+
+  @Bean
+  BookActivitiesImpl bookActivities(ArtifactStore store, BunsuiProperties props) {
+    BunsuiProperties.Parse p = props.parse();
+    return new BookActivitiesImpl(
+        store,
+        new BookParseService(store, new ParseSettings(p.maxBookBytes(), p.allowRemoteImages())),
+        new ThumbnailRenderer(props.thumbnail().fontFile()),
+        new ChapterAggregator(store),
+        new BookAggregator(store, Clock.systemUTC()));
+  }
+
+  @Bean
+  SectionActivitiesImpl sectionActivities(ArtifactStore store, BunsuiProperties props) {
+    return new SectionActivitiesImpl(
+        new GenerationService(store, llmSettings(props.llm())), new SectionRecorder(store));
+  }
+
+  @Bean
+  FigureActivitiesImpl figureActivities(ArtifactStore store, BunsuiProperties props) {
+    FigureSettings defaults = FigureSettings.defaults(projectRoot());
+    BunsuiProperties.Figures f = props.figures();
+    FigureSettings settings =
+        new FigureSettings(
+            f.mermaidCommand() != null ? f.mermaidCommand() : defaults.mermaidCommand(),
+            f.chromium() != null ? f.chromium() : defaults.chromiumPath(),
+            f.renderTimeout(),
+            f.maxPixels());
+    return new FigureActivitiesImpl(store, new FigureService(settings));
+  }
+
+  static LlmSettings llmSettings(BunsuiProperties.Llm llm) {
+    Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+    if (llm.providers() != null) {
+      llm.providers()
+          .forEach(
+              (name, p) ->
+                  providers.put(
+                      name,
+                      new ProviderSettings(
+                          p.baseUrl(),
+                          p.apiKey(),
+                          p.model(),
+                          p.timeout() == null ? Duration.ofSeconds(120) : p.timeout(),
+                          p.temperature())));
+    }
+    return new LlmSettings(llm.defaultProvider(), providers, llm.promptsDir());
+  }
+
+  /** The project folder (where {@code .tools/} lives): {@code bunsui.home}, else the cwd. */
+  static Path projectRoot() {
+    return Path.of(System.getProperty("bunsui.home", ".")).toAbsolutePath().normalize();
+  }
+}
