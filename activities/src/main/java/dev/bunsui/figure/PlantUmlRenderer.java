@@ -53,7 +53,9 @@ final class PlantUmlRenderer {
               + directive.group().strip()
               + "' reads files or the environment; inline the content instead");
     }
-    String source = wrap(text);
+    boolean wrapped = !text.strip().toLowerCase(Locale.ROOT).startsWith("@start");
+    String body = text.stripTrailing();
+    String source = wrapped ? "@startuml\n" + body + "\n@enduml\n" : body + "\n";
     SourceStringReader reader = new SourceStringReader(source);
     List<BlockUml> blocks = reader.getBlocks();
     if (blocks.isEmpty()) {
@@ -62,7 +64,7 @@ final class PlantUmlRenderer {
     }
     Diagram diagram = blocks.get(0).getDiagram();
     if (diagram instanceof PSystemError error) {
-      throw new FigureException(ErrorCode.FIGURE_RENDER, origin, describe(error));
+      throw new FigureException(ErrorCode.FIGURE_RENDER, origin, describe(error, wrapped ? 0 : 1));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -74,21 +76,18 @@ final class PlantUmlRenderer {
     return Images.rendered(out.toByteArray(), "PlantUML", origin);
   }
 
-  private static String wrap(String text) {
-    String trimmed = text.strip();
-    if (trimmed.toLowerCase(Locale.ROOT).startsWith("@start")) {
-      return trimmed + "\n";
-    }
-    return "@startuml\n" + trimmed + "\n@enduml\n";
-  }
-
-  private static String describe(PSystemError error) {
+  /**
+   * PlantUML's error text with the line in the figure's own text (1-based).
+   *
+   * @param lineOffset added to PlantUML's 0-based position: 1 for the source as given, 0 when we
+   *     prepended {@code @startuml}
+   */
+  private static String describe(PSystemError error, int lineOffset) {
     ErrorUml first = error.getFirstError();
     StringBuilder sb = new StringBuilder("PlantUML syntax error");
     String message = first != null ? first.getError() : error.getWarningOrError();
     if (first != null && first.getLineLocation() != null) {
-      // line 1 of the block is the @startuml we may have added; report what PlantUML counts
-      sb.append(" on diagram line ").append(first.getLineLocation().getPosition() + 1);
+      sb.append(" on diagram line ").append(first.getLineLocation().getPosition() + lineOffset);
     }
     if (first != null && first.getLine() != null) {
       sb.append(" (\"").append(first.getLine().getString().strip()).append("\")");

@@ -4,8 +4,10 @@ import dev.bunsui.failure.ErrorCode;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.batik.bridge.EmbededExternalResourceSecurity;
 import org.apache.batik.bridge.ExternalResourceSecurity;
 import org.apache.batik.bridge.NoLoadExternalResourceSecurity;
@@ -19,6 +21,8 @@ import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 import org.apache.batik.util.ParsedURL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SVG to PNG with Apache Batik, hardened for untrusted input:
@@ -39,6 +43,15 @@ final class SvgRenderer {
   static {
     Headless.ensure();
   }
+
+  private static final Logger log = LoggerFactory.getLogger(SvgRenderer.class);
+
+  /**
+   * {@code fill}/{@code stroke} set to the CSS colour {@code transparent} (Graphviz writes it),
+   * which Batik's SVG 1.1 parser rejects; {@code none} paints the same (nothing).
+   */
+  private static final Pattern TRANSPARENT_PAINT =
+      Pattern.compile("\\b(fill|stroke)=(['\"])transparent\\2");
 
   private final int maxPixels;
 
@@ -69,18 +82,22 @@ final class SvgRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       transcoder.transcode(
-          new TranscoderInput(new ByteArrayInputStream(svg.bytes())), new TranscoderOutput(out));
+          new TranscoderInput(new ByteArrayInputStream(batikCompatible(svg.bytes()))),
+          new TranscoderOutput(out));
     } catch (TranscoderException | RuntimeException e) {
       throw new FigureException(
           ErrorCode.FIGURE_RENDER, origin, "Batik cannot render the SVG: " + reason(e), e);
     }
     if (!errors.messages.isEmpty()) {
-      throw new FigureException(
-          ErrorCode.FIGURE_RENDER,
-          origin,
-          "Batik cannot render the SVG: " + String.join("; ", errors.messages));
+      log.warn("{}: Batik recovered from: {}", origin, String.join("; ", errors.messages));
     }
     return Images.rendered(out.toByteArray(), "Batik", origin);
+  }
+
+  private static byte[] batikCompatible(byte[] bytes) {
+    String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+    String fixed = TRANSPARENT_PAINT.matcher(latin).replaceAll("$1=$2none$2");
+    return fixed.equals(latin) ? bytes : fixed.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static String reason(Throwable e) {
@@ -120,7 +137,10 @@ final class SvgRenderer {
     }
   }
 
-  /** Turns Batik's errors into a failure instead of a line on stderr; warnings are ignored. */
+  /**
+   * Collects Batik's recoverable errors (logged as a warning instead of printed to stderr) and
+   * fails on fatal ones; warnings are ignored.
+   */
   private static final class CollectingErrorHandler implements ErrorHandler {
     private final List<String> messages = new ArrayList<>();
 
