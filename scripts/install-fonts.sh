@@ -8,6 +8,12 @@ if dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok
   exit 0
 fi
 
+JA_FONTS="$(command -v fc-list >/dev/null 2>&1 && fc-list ':lang=ja' family 2>/dev/null || true)"
+if [[ -n "$JA_FONTS" ]]; then
+  echo "fonts-noto-cjk: not installed, but a Japanese font is: ${JA_FONTS%%$'\n'*}"
+  exit 0
+fi
+
 if [[ "$(id -u)" -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
   echo "fonts-noto-cjk: not installed and cannot be installed automatically (needs root and apt-get)." >&2
   echo "                Install it with: sudo apt-get install fonts-noto-cjk" >&2
