@@ -11,7 +11,7 @@ import java.util.Set;
  * ! ?} (plus closing quotes or brackets) followed by white space and a character that can start a
  * sentence, except after a known abbreviation ({@code e.g.}, {@code Dr.}, {@code Fig.} …) or a
  * single-letter initial. Line breaks inside a paragraph are soft: they join with a space between
- * Latin text and with nothing between CJK characters.
+ * Latin text and with nothing next to a CJK character.
  */
 public final class SentenceSplitter {
   private static final Set<String> ABBREVIATIONS =
@@ -63,8 +63,8 @@ public final class SentenceSplitter {
   }
 
   /**
-   * Collapses white space: a line break between two CJK characters disappears, any other run of
-   * white space becomes one space; the result is trimmed.
+   * Collapses white space: a line break next to a CJK character disappears, any other run of white
+   * space becomes one space; the result is trimmed.
    */
   public static String normalize(String text) {
     if (text == null) {
@@ -88,7 +88,7 @@ public final class SentenceSplitter {
       }
       boolean prevCjk = b.length() > 0 && isCjk(b.charAt(b.length() - 1));
       boolean nextCjk = j < n && isCjk(text.charAt(j));
-      if (!(newline && prevCjk && nextCjk) && b.length() > 0 && j < n) {
+      if (!(newline && (prevCjk || nextCjk)) && b.length() > 0 && j < n) {
         b.append(' ');
       }
       i = j;

@@ -31,7 +31,7 @@ public final class Words {
           "within", "without", "would", "yet", "you", "your", "yours", "s", "t", "ll", "re", "ve",
           "d", "m", "don", "doesn", "isn", "aren", "won", "can't", "don't", "it's", "let's",
           "we'll", "you'll", "that's", "there's", "we're", "you're", "i'm", "new", "make", "makes",
-          "many", "first", "two", "will", "able");
+          "many", "first", "two", "able");
 
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_']*");
 
