@@ -1,0 +1,197 @@
+package dev.bunsui.generate;
+
+import dev.bunsui.book.BookContext;
+import dev.bunsui.book.GenerateRequest;
+import dev.bunsui.book.GeneratedOutput;
+import dev.bunsui.book.OutputKind;
+import dev.bunsui.book.Provenance;
+import dev.bunsui.book.SectionTask;
+import dev.bunsui.failure.ErrorCode;
+import dev.bunsui.llm.ChatProviders;
+import dev.bunsui.llm.LlmSettings;
+import dev.bunsui.parse.SectionContent;
+import dev.bunsui.store.ArtifactRef;
+import dev.bunsui.store.ArtifactStore;
+import dev.bunsui.store.StoreException;
+import dev.bunsui.support.Failures;
+import dev.bunsui.support.Hashes;
+import dev.bunsui.support.Json;
+import io.temporal.failure.ApplicationFailure;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Section analysis and generation over the artifact store: reads the parsed section (and its
+ * analysis), asks the run's provider ({@link BookContext#provider()}, else {@link
+ * LlmSettings#defaultProvider()}), validates the result ({@link OutputValidator}), stores it and
+ * returns its reference with provenance. Providers are created lazily, once per name and model.
+ *
+ * <p>Provenance: {@code promptHash} is the SHA-256 of the system and message templates used ({@link
+ * PromptPair#hash()}); {@code inputHash} the SHA-256 of the stored section content bytes followed
+ * by the stored analysis bytes (content only for the analysis itself).
+ */
+public final class GenerationService {
+  private final ArtifactStore store;
+  private final LlmSettings settings;
+  private final ChatProviders providers;
+  private final Prompts prompts;
+  private final Map<String, Generator> generators = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the service; API keys missing from settings are read from the environment ({@code
+   * OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}).
+   *
+   * @param store where sections are read and outputs written
+   * @param settings provider settings and prompt overrides
+   */
+  public GenerationService(ArtifactStore store, LlmSettings settings) {
+    this(store, settings, new ChatProviders(System::getenv, Clock.systemUTC()));
+  }
+
+  /**
+   * Creates the service with an explicit provider factory (tests, custom environments).
+   *
+   * @param store where sections are read and outputs written
+   * @param settings provider settings and prompt overrides
+   * @param providers creates chat providers by name
+   */
+  public GenerationService(ArtifactStore store, LlmSettings settings, ChatProviders providers) {
+    this.store = store;
+    this.settings = settings;
+    this.providers = providers;
+    this.prompts = new Prompts(settings.promptOverrideDir());
+  }
+
+  /**
+   * Analyses a section and stores the {@link SectionAnalysis} as JSON.
+   *
+   * @param task the section task; {@code task.section().content()} is the stored section
+   * @return the stored analysis ({@code application/json})
+   * @throws ApplicationFailure {@code LLM_*} from the provider, {@code LLM_BAD_OUTPUT} for an
+   *     unusable answer, {@code STORE_IO} when the store fails, {@code INPUT_INVALID} when the
+   *     section JSON is unreadable
+   */
+  public ArtifactRef analyze(SectionTask task) {
+    byte[] contentBytes = read(task.section().content());
+    SectionText section = section(contentBytes, task.book());
+    SectionAnalysis a = guard(() -> generator(task.book()).analyze(section));
+    SectionAnalysis stored =
+        new SectionAnalysis(
+            a.keyPoints(),
+            a.level(),
+            a.terms(),
+            a.words(),
+            a.codeBlocks(),
+            withInputHash(a.provenance(), Hashes.sha256(contentBytes)));
+    return put(Json.write(stored), "application/json", "json");
+  }
+
+  /**
+   * Generates, validates and stores one output kind of a section.
+   *
+   * @param request the section, its analysis and the kind
+   * @return the stored output and its provenance; media types {@code text/markdown; charset=utf-8}
+   *     (article), {@code text/plain; charset=utf-8} (video script, description), {@code
+   *     application/json} (video script JSON, X posts as an array of strings)
+   * @throws ApplicationFailure {@code LLM_*} from the provider, {@code LLM_BAD_OUTPUT} when the
+   *     output fails validation, {@code STORE_IO}, {@code INPUT_INVALID}
+   */
+  public GeneratedOutput generate(GenerateRequest request) {
+    OutputKind kind = request.kind();
+    if (!kind.generated()) {
+      throw Failures.of(ErrorCode.INTERNAL, kind + " is not a generated text kind", null);
+    }
+    byte[] contentBytes = read(request.content());
+    byte[] analysisBytes = read(request.analysis());
+    SectionText section = section(contentBytes, request.book());
+    SectionAnalysis analysis = readJson(analysisBytes, SectionAnalysis.class, "analysis");
+    Draft draft = guard(() -> generator(request.book()).generate(kind, section, analysis));
+    OutputValidator.validate(kind, draft.text(), draft.provenance().provider());
+    byte[] input = new byte[contentBytes.length + analysisBytes.length];
+    System.arraycopy(contentBytes, 0, input, 0, contentBytes.length);
+    System.arraycopy(analysisBytes, 0, input, contentBytes.length, analysisBytes.length);
+    ArtifactRef ref =
+        put(draft.text().getBytes(StandardCharsets.UTF_8), mediaType(kind), extension(kind));
+    return new GeneratedOutput(kind, ref, withInputHash(draft.provenance(), Hashes.sha256(input)));
+  }
+
+  /** Media type of a generated kind. */
+  public static String mediaType(OutputKind kind) {
+    return switch (kind) {
+      case ARTICLE -> "text/markdown; charset=utf-8";
+      case VIDEO_SCRIPT_JSON, X_POSTS -> "application/json";
+      default -> "text/plain; charset=utf-8";
+    };
+  }
+
+  private static String extension(OutputKind kind) {
+    return switch (kind) {
+      case ARTICLE -> "md";
+      case VIDEO_SCRIPT_JSON, X_POSTS -> "json";
+      default -> "txt";
+    };
+  }
+
+  private Generator generator(BookContext book) {
+    String name =
+        book != null && book.provider() != null && !book.provider().isBlank()
+            ? book.provider()
+            : settings.defaultProvider();
+    if (LlmSettings.EXTRACTIVE.equals(name)) {
+      return generators.computeIfAbsent(name, n -> new ExtractiveGenerator());
+    }
+    String model = book == null ? null : book.model();
+    return generators.computeIfAbsent(
+        name + "\u0000" + model,
+        k ->
+            new LlmGenerator(
+                providers.create(name, settings.provider(name).withModel(model)), prompts));
+  }
+
+  private static <T> T guard(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (PromptException e) {
+      throw Failures.of(ErrorCode.LLM_BAD_REQUEST, e.getMessage(), e);
+    }
+  }
+
+  private SectionText section(byte[] contentBytes, BookContext book) {
+    SectionContent content = readJson(contentBytes, SectionContent.class, "section content");
+    String lang = content.lang() != null ? content.lang() : book == null ? null : book.lang();
+    return new SectionText(content, lang == null || lang.isBlank() ? "en" : lang);
+  }
+
+  private static <T> T readJson(byte[] bytes, Class<T> type, String what) {
+    try {
+      return Json.read(bytes, type);
+    } catch (UncheckedIOException e) {
+      throw Failures.of(
+          ErrorCode.INPUT_INVALID, "cannot read the stored " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] read(ArtifactRef ref) {
+    try {
+      return store.get(ref);
+    } catch (StoreException e) {
+      throw Failures.of(ErrorCode.STORE_IO, e.getMessage(), e);
+    }
+  }
+
+  private ArtifactRef put(byte[] bytes, String mediaType, String extension) {
+    try {
+      return store.put(bytes, mediaType, extension);
+    } catch (StoreException e) {
+      throw Failures.of(ErrorCode.STORE_IO, e.getMessage(), e);
+    }
+  }
+
+  private static Provenance withInputHash(Provenance p, String inputHash) {
+    return new Provenance(
+        p.provider(), p.model(), p.promptHash(), inputHash, p.inputTokens(), p.outputTokens());
+  }
+}
