@@ -79,7 +79,8 @@ public final class BookAggregator {
                 section.sourceFile(),
                 section.line(),
                 section.status().name(),
-                section.reason()));
+                section.reason(),
+                store.key(ss.record())));
         for (GeneratedOutput o : section.outputs()) {
           outputs.add(entry(o, chapter.number(), section.sectionId()));
           providers.add(o.provenance().provider() + "/" + o.provenance().model());

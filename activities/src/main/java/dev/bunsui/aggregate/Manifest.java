@@ -68,7 +68,14 @@ public record Manifest(
    * @param line 1-based line
    * @param status {@code DONE} or {@code SKIPPED}
    * @param reason why skipped, or null
+   * @param record store key of the full section record (JSON)
    */
   public record TocSection(
-      String id, String title, String sourceFile, int line, String status, String reason) {}
+      String id,
+      String title,
+      String sourceFile,
+      int line,
+      String status,
+      String reason,
+      String record) {}
 }

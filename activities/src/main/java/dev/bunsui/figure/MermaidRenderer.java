@@ -123,7 +123,8 @@ final class MermaidRenderer {
     return "{\"executablePath\": \""
         + jsonEscape(chromium.toAbsolutePath().toString())
         + "\", \"args\": [\"--no-sandbox\", \"--disable-gpu\","
-        + " \"--disable-background-networking\", \"--disable-dev-shm-usage\"]}\n";
+        + " \"--disable-background-networking\", \"--disable-dev-shm-usage\","
+        + " \"--host-resolver-rules=MAP * ~NOTFOUND\"]}\n";
   }
 
   /**

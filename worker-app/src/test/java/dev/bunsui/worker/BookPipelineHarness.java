@@ -1,0 +1,86 @@
+package dev.bunsui.worker;
+
+import dev.bunsui.aggregate.SectionRecord;
+import dev.bunsui.book.BookRequest;
+import dev.bunsui.book.BookResult;
+import dev.bunsui.book.BookTaskQueues;
+import dev.bunsui.book.BookWorkflow;
+import dev.bunsui.book.BookWorkflowImpl;
+import dev.bunsui.book.ChapterWorkflowImpl;
+import dev.bunsui.book.SectionWorkflowImpl;
+import dev.bunsui.aggregate.Manifest;
+import dev.bunsui.store.ArtifactStore;
+import dev.bunsui.store.LocalArtifactStore;
+import dev.bunsui.support.Json;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real book pipeline — real workflows, real activities wired as the worker app wires
+ * them — on the SDK's test server, with the artifact store in a folder of the test's.
+ */
+final class BookPipelineHarness implements AutoCloseable {
+  final Path out;
+  final ArtifactStore store;
+  private final TestWorkflowEnvironment env;
+
+  BookPipelineHarness(Path out) {
+    this.out = out;
+    BunsuiProperties props =
+        new BunsuiProperties(
+            new BunsuiProperties.Store(out),
+            new BunsuiProperties.Parse(20L * 1024 * 1024, false),
+            new BunsuiProperties.Llm("extractive", Map.of(), null),
+            new BunsuiProperties.Figures(null, null, java.time.Duration.ofSeconds(90), 40_000_000),
+            new BunsuiProperties.Thumbnail(null));
+    WorkerConfiguration config = new WorkerConfiguration();
+    this.store = config.artifactStore(props);
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(BookTaskQueues.BOOK);
+    worker.registerWorkflowImplementationTypes(
+        BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        config.bookActivities(store, props),
+        config.sectionActivities(store, props),
+        config.figureActivities(store, props));
+    env.start();
+  }
+
+  BookResult run(String workflowId, Path source) {
+    BookWorkflow book =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                BookWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(BookTaskQueues.BOOK)
+                    .setWorkflowId(workflowId)
+                    .build());
+    return book.run(new BookRequest(source.toString(), null, null, List.of(), null, null));
+  }
+
+  Manifest manifest(BookResult result) {
+    return Json.read(store.get(result.manifest()), Manifest.class);
+  }
+
+  /** Every section record of the run, in book order, read back from the store. */
+  List<SectionRecord> sections(Manifest manifest) throws Exception {
+    List<SectionRecord> records = new ArrayList<>();
+    for (Manifest.TocChapter c : manifest.chapters()) {
+      for (Manifest.TocSection s : c.sections()) {
+        records.add(Json.read(Files.readAllBytes(out.resolve(s.record())), SectionRecord.class));
+      }
+    }
+    return records;
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
