@@ -21,6 +21,10 @@ final class IncludeResolver {
   private static final Pattern MARKER = Pattern.compile("ANCHOR(?:_END)?:\\s*[\\w-]+");
   private static final int MAX_DEPTH = 10;
 
+  /** HonKit / GitBook include-codeblock plugin: {@code [import, name.js](path)} on its own line. */
+  static final Pattern IMPORT =
+      Pattern.compile("^\\s*\\[import(?:[:,][^\\]]*)?]\\(([^)\\s]+)\\)\\s*$");
+
   private final SourceFiles files;
   private final SkipLog skips;
 
@@ -42,6 +46,30 @@ final class IncludeResolver {
     return expand(line, dir, rel, lineNo, 0);
   }
 
+  /**
+   * Turns a HonKit {@code [import, name](path)} line into a fenced code block of the file (language
+   * from its extension).
+   *
+   * @return the fenced block, or the empty string when the file is unusable (recorded as skipped)
+   */
+  String importCode(String path, Path dir, String rel, int lineNo) {
+    String content = include("import", path, dir, rel, lineNo, MAX_DEPTH - 1);
+    if (content.isEmpty()) {
+      return "";
+    }
+    String name = path.replaceAll("[?#].*$", "");
+    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    String lang =
+        switch (ext) {
+          case "js", "mjs", "cjs" -> "js";
+          case "ts" -> "ts";
+          case "rs" -> "rust";
+          case "py" -> "python";
+          default -> ext;
+        };
+    return "```" + lang + "\n" + content + "\n```";
+  }
+
   private String expand(String line, Path dir, String rel, int lineNo, int depth) {
     Matcher m = DIRECTIVE.matcher(line);
     StringBuilder out = new StringBuilder();
@@ -58,9 +86,9 @@ final class IncludeResolver {
   private String include(String kind, String arg, Path dir, String rel, int lineNo, int depth) {
     String[] parts = arg.split(":", -1);
     String path = parts[0].strip();
-    String what = "{{#" + kind + " " + arg + "}}";
+    String what = kind.equals("import") ? "[import](" + arg + ")" : "{{#" + kind + " " + arg + "}}";
     try {
-      if (depth >= MAX_DEPTH) {
+      if (depth > MAX_DEPTH) {
         throw new ProblemException("is nested more than " + MAX_DEPTH + " levels deep");
       }
       Path target = files.resolveInside(dir, path);

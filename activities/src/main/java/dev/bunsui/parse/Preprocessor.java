@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>YAML front matter ({@code ---} … {@code ---} or {@code ...} at the start) is parsed and
  *       blanked;
- *   <li>mdBook includes are resolved (see {@link IncludeResolver});
+ *   <li>mdBook includes and HonKit {@code [import](path)} code imports are resolved (see {@link
+ *       IncludeResolver});
  *   <li>outside code fences, HonKit/GitBook template tags ({@code {{book.x}}}, {@code {% … %}}) and
  *       unknown {@code {{#…}}} directives are removed, {@code {#id}} anchors are taken off ATX
  *       headings and remembered, and bare {@code @startuml}…{@code @enduml} blocks are fenced as
@@ -57,6 +58,10 @@ final class Preprocessor {
       String line = src[i];
       if (line.contains("{{#")) {
         line = includes.expand(line, file.getParent(), rel, i + 1);
+      }
+      Matcher imp = IncludeResolver.IMPORT.matcher(line);
+      if (imp.matches()) {
+        line = includes.importCode(imp.group(1), file.getParent(), rel, i + 1);
       }
       for (String l : line.split("\n", -1)) {
         lines.add(l);
