@@ -193,9 +193,12 @@ final class BlockExtractor {
           new AbstractVisitor() {
             @Override
             public void visit(Image image) {
-              String alt = PlainText.of(image);
+              StringBuilder alt = new StringBuilder();
+              for (Node c = image.getFirstChild(); c != null; c = c.getNext()) {
+                alt.append(PlainText.of(c));
+              }
               FigureOutline f =
-                  resolver.fromLink(nextId(), image.getDestination(), alt, page, line);
+                  resolver.fromLink(nextId(), image.getDestination(), alt.toString(), page, line);
               addFigure(f);
             }
 
