@@ -59,14 +59,12 @@ public class SectionActivitiesImpl implements SectionActivities {
 
   @Override
   public SectionSummary recordSection(SectionRecordRequest request) {
-    return Guard.run(
-        "record " + request.task().section().id(), () -> recorder.record(request));
+    return Guard.run("record " + request.task().section().id(), () -> recorder.record(request));
   }
 
   private GeneratedOutput generate(GenerateRequest request, OutputKind kind) {
     if (request.kind() != kind) {
-      throw new IllegalArgumentException(
-          "generate" + kind + " called with kind " + request.kind());
+      throw new IllegalArgumentException("generate" + kind + " called with kind " + request.kind());
     }
     return Guard.run(
         "generate " + kind + " for " + request.sectionId(), () -> generation.generate(request));

@@ -92,8 +92,12 @@ final class BlockExtractor {
       switch (n) {
         case Heading h -> add(BlockType.HEADING, PlainText.of(h), null, h.getLevel(), line);
         case Paragraph p -> {
-          add(BlockType.PARAGRAPH, PlainText.of(p), null, 0, line);
-          images(p, line);
+          List<FigureOutline> found = images(p, line);
+          if (!found.isEmpty() && imagesOnly(raw(p))) {
+            asMarkdownImages(p, found);
+          } else {
+            add(BlockType.PARAGRAPH, PlainText.of(p), null, 0, line);
+          }
         }
         case BulletList l -> children(l);
         case OrderedList l -> children(l);
@@ -168,10 +172,44 @@ final class BlockExtractor {
         figure(resolver.fromText(id, FigureType.SVG, svg.group(), "", page.rel(), line), h);
         return;
       }
-      if (!IMG.matcher(html).replaceAll("").isBlank()) {
+      if (!imagesOnly(html)) {
         add(BlockType.HTML, html, null, 0, line);
       }
-      htmlImages(html, line);
+      List<FigureOutline> found = htmlImages(html, line);
+      if (imagesOnly(html) && !found.isEmpty()) {
+        asMarkdownImages(h, found);
+      }
+    }
+
+    /** Whether HTML holds nothing but {@code <img>} tags (and wrapping p/div/center tags). */
+    private boolean imagesOnly(String html) {
+      return html.contains("<img")
+          && IMG.matcher(html)
+              .replaceAll("")
+              .replaceAll("(?is)</?(p|div|center)\\b[^>]*>", "")
+              .isBlank();
+    }
+
+    private String raw(Node node) {
+      return String.join(
+          "\n", page.lines().subList(SectionSplitter.first(node), SectionSplitter.last(node) + 1));
+    }
+
+    /**
+     * Replaces an image-only HTML node with Markdown images, so generated outputs can carry the
+     * figures and their links can be rewritten to the converted PNGs.
+     */
+    private void asMarkdownImages(Node node, List<FigureOutline> found) {
+      StringBuilder images = new StringBuilder();
+      for (FigureOutline f : found) {
+        images.append(images.isEmpty() ? "" : "\n\n");
+        images.append("![").append(f.alt().replace("]", ")")).append("](");
+        images.append(f.link()).append(")");
+      }
+      removeLines(node);
+      int first = SectionSplitter.first(node);
+      removed.remove(first);
+      replaced.put(first, images.toString());
     }
 
     private void figure(FigureOutline figure, Node node) {
@@ -188,7 +226,8 @@ final class BlockExtractor {
       }
     }
 
-    private void images(Node container, int line) {
+    private List<FigureOutline> images(Node container, int line) {
+      List<FigureOutline> found = new ArrayList<>();
       container.accept(
           new AbstractVisitor() {
             @Override
@@ -200,16 +239,21 @@ final class BlockExtractor {
               FigureOutline f =
                   resolver.fromLink(nextId(), image.getDestination(), alt.toString(), page, line);
               addFigure(f);
+              if (f != null) {
+                found.add(f);
+              }
             }
 
             @Override
             public void visit(HtmlInline inline) {
-              htmlImages(inline.getLiteral(), line);
+              found.addAll(htmlImages(inline.getLiteral(), line));
             }
           });
+      return found;
     }
 
-    private void htmlImages(String html, int line) {
+    private List<FigureOutline> htmlImages(String html, int line) {
+      List<FigureOutline> found = new ArrayList<>();
       Matcher img = IMG.matcher(html);
       while (img.find()) {
         String src = null;
@@ -224,9 +268,14 @@ final class BlockExtractor {
           }
         }
         if (src != null && !src.isBlank()) {
-          addFigure(resolver.fromLink(nextId(), src, alt, page, line));
+          FigureOutline f = resolver.fromLink(nextId(), src, alt, page, line);
+          addFigure(f);
+          if (f != null) {
+            found.add(f);
+          }
         }
       }
+      return found;
     }
 
     private void addFigure(FigureOutline f) {

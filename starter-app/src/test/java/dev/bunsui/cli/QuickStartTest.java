@@ -38,9 +38,16 @@ class QuickStartTest {
     cli.setErr(new PrintWriter(stderr));
     int code =
         cli.execute(
-            "pipeline", "run", "book",
-            "--source", ROOT.resolve("samples/durable-pipelines").toString(),
-            "--embedded", "--out", out.toString(), "--format", "json");
+            "pipeline",
+            "run",
+            "book",
+            "--source",
+            ROOT.resolve("samples/durable-pipelines").toString(),
+            "--embedded",
+            "--out",
+            out.toString(),
+            "--format",
+            "json");
 
     assertThat(code).as("exit code; stderr:%n%s", stderr).isZero();
     assertThat(stderr.toString()).contains("embedded").contains("chapter 2");

@@ -68,7 +68,13 @@ public record BunsuiProperties(
       String baseUrl, String apiKey, String model, Duration timeout, Double temperature) {
     @Override
     public String toString() {
-      return "Provider[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "***") + "]";
+      return "Provider[baseUrl="
+          + baseUrl
+          + ", model="
+          + model
+          + ", apiKey="
+          + (apiKey == null || apiKey.isBlank() ? "unset" : "***")
+          + "]";
     }
   }
 

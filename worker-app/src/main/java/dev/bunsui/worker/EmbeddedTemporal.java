@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded Temporal server: the SDK's in-JVM test server bound to a local port, with real
- * time (time skipping locked). It has no Web UI, no visibility queries and no reset; it lives as
- * long as this process.
+ * The embedded Temporal server: the SDK's in-JVM test server bound to a local port, with real time
+ * (time skipping locked). It has no Web UI, no visibility queries and no reset; it lives as long as
+ * this process.
  */
 final class EmbeddedTemporal {
   static final String ENABLED = "--bunsui.embedded.enabled=true";

@@ -1,5 +1,6 @@
 package dev.bunsui.worker;
 
+import dev.bunsui.aggregate.Manifest;
 import dev.bunsui.aggregate.SectionRecord;
 import dev.bunsui.book.BookRequest;
 import dev.bunsui.book.BookResult;
@@ -8,9 +9,7 @@ import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.book.BookWorkflowImpl;
 import dev.bunsui.book.ChapterWorkflowImpl;
 import dev.bunsui.book.SectionWorkflowImpl;
-import dev.bunsui.aggregate.Manifest;
 import dev.bunsui.store.ArtifactStore;
-import dev.bunsui.store.LocalArtifactStore;
 import dev.bunsui.support.Json;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the real book pipeline — real workflows, real activities wired as the worker app wires
- * them — on the SDK's test server, with the artifact store in a folder of the test's.
+ * Runs the real book pipeline — real workflows, real activities wired as the worker app wires them
+ * — on the SDK's test server, with the artifact store in a folder of the test's.
  */
 final class BookPipelineHarness implements AutoCloseable {
   final Path out;
