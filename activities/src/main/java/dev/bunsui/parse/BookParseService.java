@@ -171,11 +171,16 @@ public final class BookParseService {
         blank(request.title())
             ? first(plan.configTitle(), plan.summaryTitle(), frontTitle, plan.name())
             : request.title().strip();
-    return assemble(plan, chapters, title, lang, skips);
+    return assemble(plan, chapters, title, lang, blank(request.lang()), skips);
   }
 
   private BookOutline assemble(
-      BookPlan plan, List<RawSection.Chapter> raw, String title, String lang, SkipLog skips) {
+      BookPlan plan,
+      List<RawSection.Chapter> raw,
+      String title,
+      String lang,
+      boolean detectPerSection,
+      SkipLog skips) {
     BlockExtractor extractor =
         new BlockExtractor(new FigureResolver(store, plan.files(), settings, skips));
     Set<String> used = new HashSet<>();
@@ -200,7 +205,7 @@ public final class BookParseService {
                 chapterTitle,
                 sectionTitle,
                 anchor,
-                lang,
+                detectPerSection ? sectionLang(r.blocks(), lang) : lang,
                 s.page().rel(),
                 s.line(),
                 r.markdown(),
@@ -297,5 +302,19 @@ public final class BookParseService {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /**
+   * The language of one section when the run did not fix it: a mixed book (an English book with a
+   * Japanese chapter) gets each section's own language; short sections keep the book's.
+   */
+  private static String sectionLang(List<Block> blocks, String bookLang) {
+    StringBuilder prose = new StringBuilder();
+    for (Block b : blocks) {
+      if (b.type().prose()) {
+        prose.append(b.text()).append('\n');
+      }
+    }
+    return prose.length() < 80 ? bookLang : LanguageDetector.detect(prose);
   }
 }

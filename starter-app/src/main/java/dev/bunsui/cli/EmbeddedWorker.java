@@ -54,6 +54,10 @@ final class EmbeddedWorker implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dbunsui.home=" + home());
     command.add("-Djava.awt.headless=true");
+    command.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
     command.add("-jar");
     command.add(jar.toString());
     if (embedded) {

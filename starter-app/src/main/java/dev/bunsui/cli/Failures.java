@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.failure.ErrorCode;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -24,18 +25,19 @@ final class Failures {
     }
   }
 
-  /** {@code [CODE] message} of the deepest Temporal failure. */
+  /**
+   * {@code [CODE] message} of the failure that carries an error code of the taxonomy (the outermost
+   * such {@link ApplicationFailure}), else of the deepest Temporal failure.
+   */
   static String rootCause(Throwable t) {
     Throwable deepest = t;
-    Throwable cur = t;
-    while (cur != null) {
+    for (Throwable cur = t; cur != null; cur = cur.getCause()) {
+      if (cur instanceof ApplicationFailure app && isErrorCode(app.getType())) {
+        return "[" + app.getType() + "] " + app.getOriginalMessage();
+      }
       if (cur instanceof TemporalFailure) {
         deepest = cur;
       }
-      cur = cur.getCause();
-    }
-    if (deepest instanceof ApplicationFailure app) {
-      return "[" + app.getType() + "] " + app.getOriginalMessage();
     }
     if (deepest instanceof TemporalFailure tf) {
       return tf.getOriginalMessage();
@@ -44,5 +46,9 @@ final class Failures {
       return wfe.getMessage();
     }
     return String.valueOf(deepest);
+  }
+
+  private static boolean isErrorCode(String type) {
+    return type != null && ErrorCode.fromType(type).name().equals(type);
   }
 }
