@@ -1,0 +1,65 @@
+package dev.bunsui.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalArtifactStoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void contentIsStoredOnceUnderItsHashAndReadBackVerified() throws Exception {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    byte[] png = "not really a png".getBytes(StandardCharsets.UTF_8);
+
+    ArtifactRef first = store.put(png, "image/png", "png");
+    ArtifactRef again = store.put(png, "image/png", "png");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(first.sha256()).isEqualTo(dev.bunsui.support.Hashes.sha256(png)).hasSize(64);
+    assertThat(first.size()).isEqualTo(png.length);
+    assertThat(store.key(first))
+        .isEqualTo("objects/" + first.sha256().substring(0, 2) + "/" + first.sha256() + ".png");
+    assertThat(store.get(first)).isEqualTo(png);
+    try (Stream<Path> files = Files.walk(dir)) {
+      // no temporary files are left behind by the atomic writes
+      assertThat(files.filter(Files::isRegularFile)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aKeyThatLeavesTheStoreIsRefusedAndNothingIsWrittenOutside() {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+
+    assertThatThrownBy(() -> store.putNamed("../escape.txt", new byte[] {1}, "text/plain"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("unsafe artifact key '../escape.txt'");
+    assertThat(dir.resolve("escape.txt")).doesNotExist();
+  }
+
+  @Test
+  void contentThatNoLongerMatchesItsHashIsReported() throws Exception {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    ArtifactRef ref = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "txt");
+    Files.writeString(dir.resolve("out").resolve(store.key(ref)), "tampered");
+
+    assertThatThrownBy(() -> store.get(ref))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("does not match its hash");
+  }
+
+  @Test
+  void aReferenceFromAnotherStoreIsRefused() {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    ArtifactRef foreign =
+        new ArtifactRef(dir.resolve("elsewhere/x.txt").toUri().toString(), "00", 1, "text/plain");
+
+    assertThatThrownBy(() -> store.get(foreign)).hasMessageContaining("is outside the store");
+  }
+}
