@@ -7,6 +7,7 @@ import dev.bunsui.book.ChapterSummary;
 import dev.bunsui.book.FigureResult;
 import dev.bunsui.book.GeneratedOutput;
 import dev.bunsui.book.OutputKind;
+import dev.bunsui.book.Provenance;
 import dev.bunsui.book.SectionSummary;
 import dev.bunsui.book.SkippedItem;
 import dev.bunsui.store.ArtifactRef;
@@ -30,6 +31,8 @@ import java.util.Set;
  */
 public final class BookAggregator {
   private static final int MAX_TAGS = 12;
+  private static final Provenance AGGREGATE =
+      new Provenance("bunsui", "aggregate", null, null, 0, 0);
   private final ArtifactStore store;
   private final Clock clock;
 
@@ -151,48 +154,24 @@ public final class BookAggregator {
   private void addChapterOutput(
       List<ManifestEntry> outputs, String kind, int chapter, ArtifactRef ref) {
     if (ref != null) {
-      outputs.add(
-          new ManifestEntry(
-              kind,
-              chapter,
-              null,
-              store.key(ref),
-              ref.uri(),
-              ref.sha256(),
-              ref.size(),
-              ref.mediaType(),
-              "bunsui",
-              "aggregate",
-              null,
-              null,
-              0,
-              0));
+      outputs.add(entry(kind, chapter, null, ref, AGGREGATE));
     }
   }
 
   private ManifestEntry entry(GeneratedOutput o, int chapter, String section) {
-    ArtifactRef ref = o.ref();
-    return new ManifestEntry(
-        o.kind().name(),
-        chapter,
-        section,
-        store.key(ref),
-        ref.uri(),
-        ref.sha256(),
-        ref.size(),
-        ref.mediaType(),
-        o.provenance().provider(),
-        o.provenance().model(),
-        o.provenance().promptHash(),
-        o.provenance().inputHash(),
-        o.provenance().inputTokens(),
-        o.provenance().outputTokens());
+    return entry(o.kind().name(), chapter, section, o.ref(), o.provenance());
   }
 
   private ManifestEntry figureEntry(FigureResult f, int chapter, String section) {
-    ArtifactRef ref = f.png();
+    Provenance rendered =
+        new Provenance("bunsui", "figure:" + f.type().name().toLowerCase(), null, null, 0, 0);
+    return entry("FIGURE", chapter, section, f.png(), rendered);
+  }
+
+  private ManifestEntry entry(
+      String kind, int chapter, String section, ArtifactRef ref, Provenance p) {
     return new ManifestEntry(
-        "FIGURE",
+        kind,
         chapter,
         section,
         store.key(ref),
@@ -200,12 +179,12 @@ public final class BookAggregator {
         ref.sha256(),
         ref.size(),
         ref.mediaType(),
-        "bunsui",
-        "figure:" + f.type().name().toLowerCase(),
-        null,
-        null,
-        0,
-        0);
+        p.provider(),
+        p.model(),
+        p.promptHash(),
+        p.inputHash(),
+        p.inputTokens(),
+        p.outputTokens());
   }
 
   private void countTerms(ArtifactRef analysis, Map<String, Integer> counts) {

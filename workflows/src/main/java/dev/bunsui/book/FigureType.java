@@ -8,6 +8,9 @@ public enum FigureType {
   MERMAID,
   /** A fenced {@code plantuml} code block. */
   PLANTUML,
-  /** A PNG, JPEG, GIF or WebP image, passed through unchanged. */
+  /**
+   * A linked raster image: PNG passed through unchanged, JPEG and GIF converted to PNG; formats the
+   * JDK cannot decode (such as WebP) are skipped with the reason.
+   */
   RASTER
 }
