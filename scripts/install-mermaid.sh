@@ -29,6 +29,11 @@ if [[ -x "$MMDC" ]] && "$MMDC" --version 2>/dev/null | grep -qx "$MERMAID_CLI_VE
   exit 0
 fi
 
+if ! command -v npm >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "npm: installing Debian packages 'nodejs' and 'npm' via apt-get ..."
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm
+fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "mermaid-cli: npm is not on PATH; install Node.js 18+ with npm (e.g. apt-get install nodejs npm)" >&2
   exit 1

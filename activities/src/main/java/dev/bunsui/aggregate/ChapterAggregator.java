@@ -27,8 +27,9 @@ public final class ChapterAggregator {
   /**
    * Aggregates the chapter.
    *
-   * @return the summary the workflow keeps; {@code outputs} counts section outputs plus the bundle,
-   *     the script and the thumbnail that were produced
+   * @return the summary the workflow keeps; {@code outputs} counts section outputs, converted
+   *     figures, and the bundle, the script and the thumbnail that were produced (as the manifest
+   *     lists them)
    * @throws dev.bunsui.store.StoreException when the store fails
    */
   public ChapterSummary aggregate(ChapterAggregateRequest request) {
@@ -47,7 +48,7 @@ public final class ChapterAggregator {
         skipped++;
       }
       figures += s.figures();
-      outputs += s.outputs();
+      outputs += s.outputs() + s.figures();
       SectionRecord record = Json.read(store.get(s.record()), SectionRecord.class);
       Optional<String> article = text(record, OutputKind.ARTICLE);
       if (article.isPresent()) {

@@ -86,11 +86,13 @@ public final class SectionRecorder {
       return article;
     }
     String markdown = new String(store.get(article.ref()), StandardCharsets.UTF_8);
-    String rewritten = rewrite(markdown, figures, store.key(article.ref()).replace(".md", ""));
+    // The rewritten article is stored under its own new hash, so its folder is not known yet; every
+    // object sits at the same depth (objects/<2 hex>/), so links are made from a folder no object
+    // uses ("-" is not hex) and resolve from wherever the article lands.
+    String rewritten = rewrite(markdown, figures, "objects/-/article.md");
     if (rewritten.equals(markdown)) {
       return article;
     }
-    // The rewritten article lives beside the original under objects/, so relative links hold.
     ArtifactRef ref =
         store.put(rewritten.getBytes(StandardCharsets.UTF_8), article.ref().mediaType(), "md");
     return new GeneratedOutput(article.kind(), ref, article.provenance());

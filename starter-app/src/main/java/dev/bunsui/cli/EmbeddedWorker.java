@@ -64,23 +64,31 @@ final class EmbeddedWorker implements AutoCloseable {
       command.add("--bunsui.embedded.enabled=true");
     }
     command.addAll(extraArgs);
+    Process process;
+    Path log;
     try {
       Files.createDirectories(logDir);
-      Path log =
-          logDir.resolve(
-              "worker-"
-                  + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                  + ".log");
-      Process process =
+      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      log = Files.createTempFile(logDir, "worker-" + stamp + "-", ".log");
+      process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      EmbeddedWorker worker = new EmbeddedWorker(process, log, awaitReady(process, log, timeout));
-      Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "bunsui-worker-stop"));
-      return worker;
     } catch (IOException e) {
       throw new CliException(ExitCodes.UNREACHABLE, "cannot start the worker " + jar + ": " + e);
+    }
+    // stop the child however this command ends, including Ctrl-C while it is still starting
+    Thread hook = new Thread(() -> stop(process), "bunsui-worker-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return new EmbeddedWorker(process, log, awaitReady(process, log, timeout));
+    } catch (IOException | RuntimeException e) {
+      stop(process);
+      if (e instanceof CliException ce) {
+        throw ce;
+      }
+      throw new CliException(ExitCodes.UNREACHABLE, "the worker did not start: " + e);
     }
   }
 
@@ -88,7 +96,7 @@ final class EmbeddedWorker implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     String target = null;
     while (System.nanoTime() < deadline) {
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      for (String line : lines(log)) {
         if (line.startsWith(SERVER)) {
           target = line.substring(SERVER.length()).strip();
         }
@@ -119,8 +127,13 @@ final class EmbeddedWorker implements AutoCloseable {
             + tail(log));
   }
 
+  /** The log's lines; a half-written character at the end decodes leniently. */
+  private static List<String> lines(Path log) throws IOException {
+    return List.of(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R"));
+  }
+
   private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    List<String> lines = lines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
   }
 
@@ -131,12 +144,14 @@ final class EmbeddedWorker implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  private static void stop(Process process) {
     if (process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(
-            java.util.concurrent.TimeUnit.SECONDS.toMillis(10),
-            java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

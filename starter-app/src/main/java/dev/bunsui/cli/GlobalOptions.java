@@ -29,7 +29,23 @@ public class GlobalOptions {
     if (format != null) {
       return format;
     }
-    return System.console() != null ? Format.TABLE : Format.JSON;
+    return isTerminal() ? Format.TABLE : Format.JSON;
+  }
+
+  /**
+   * Whether standard input and output are a terminal. From JDK 22 {@code System.console()} is
+   * non-null even when redirected, so {@code Console.isTerminal()} (JDK 22+) decides there.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 21: a console exists only on a terminal
+    }
   }
 
   /** Output formats. */

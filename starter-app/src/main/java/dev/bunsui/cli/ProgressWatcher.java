@@ -33,9 +33,9 @@ final class ProgressWatcher {
     this.err = err;
   }
 
-  /** Polls progress every half second until {@code done} completes (successfully or not). */
+  /** Polls progress every second until {@code done} completes (successfully or not). */
   void watchUntil(Future<?> done) throws InterruptedException {
-    boolean terminal = System.console() != null;
+    boolean terminal = GlobalOptions.isTerminal();
     ProgressBar bar = null;
     try {
       while (!done.isDone()) {
@@ -60,7 +60,7 @@ final class ProgressWatcher {
             printChanges(progress.stage(), chapters);
           }
         }
-        Thread.sleep(500);
+        Thread.sleep(1000);
       }
     } finally {
       if (bar != null) {

@@ -113,7 +113,7 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
         WorkflowClient.start(book::run, request);
       } catch (WorkflowExecutionAlreadyStarted e) {
         throw new CliException(
-            ExitCodes.RUN_FAILED,
+            ExitCodes.STILL_RUNNING,
             "a run of this book is already running as "
                 + id
                 + "; watch it with bunsui session watch "

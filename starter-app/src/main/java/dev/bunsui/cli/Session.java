@@ -33,7 +33,8 @@ record Session(Temporal temporal, EmbeddedWorker worker) implements AutoCloseabl
     EmbeddedWorker worker =
         EmbeddedWorker.start(
             true,
-            List.of("--bunsui.store.root=" + outDir),
+            List.of(
+                "--bunsui.store.root=" + outDir, "--spring.temporal.namespace=" + global.namespace),
             outDir.resolve("logs"),
             RunCommand.readyTimeout());
     err.println(

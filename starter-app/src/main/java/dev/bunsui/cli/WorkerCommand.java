@@ -45,7 +45,9 @@ public class WorkerCommand implements Callable<Integer> {
                   + worker.log()
                   + " (Ctrl-C stops it)");
       spec.commandLine().getErr().flush();
-      return worker.waitFor();
+      // a worker stopped by a signal (Ctrl-C: 130, SIGTERM: 143) ended as asked
+      int code = worker.waitFor();
+      return code == 0 || code == 130 || code == 143 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
   }
 }
