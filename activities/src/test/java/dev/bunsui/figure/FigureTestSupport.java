@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -14,20 +13,9 @@ import javax.imageio.ImageIO;
 final class FigureTestSupport {
   private FigureTestSupport() {}
 
-  /** System property {@code bunsui.projectRoot}, else the nearest folder upwards with mvnw. */
+  /** The project folder (see {@link dev.bunsui.support.ProjectPaths#projectRoot()}). */
   static Path projectRoot() {
-    String prop = System.getProperty("bunsui.projectRoot");
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop).toAbsolutePath().normalize();
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("no folder with mvnw above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return dev.bunsui.support.ProjectPaths.projectRoot();
   }
 
   /** Decodes a PNG, asserting it is one. */

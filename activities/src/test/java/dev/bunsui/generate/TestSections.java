@@ -30,13 +30,7 @@ final class TestSections {
   private TestSections() {}
 
   static Path corpus() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("shared/corpus"))) {
-        return p.resolve("shared/corpus");
-      }
-    }
-    throw new IllegalStateException(
-        "shared/corpus not found above " + Path.of("").toAbsolutePath());
+    return dev.bunsui.support.ProjectPaths.corpus();
   }
 
   /** Lines [from, to) (1-based from) of a corpus file. */
