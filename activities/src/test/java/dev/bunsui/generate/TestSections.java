@@ -107,7 +107,7 @@ final class TestSections {
 
   static BookContext book(String lang, String provider, String model) {
     return new BookContext(
-        "book-1", "Book", lang, Arrays.asList(OutputKind.values()), provider, model);
+        "book-1", "Book", lang, Arrays.asList(OutputKind.values()), provider, model, false);
   }
 
   static ArtifactRef store(ArtifactStore store, SectionContent content) {

@@ -30,7 +30,7 @@ class BadInputTest {
 
   private BookOutline parse(Path source, ParseSettings settings) {
     return new BookParseService(store, settings)
-        .parse(new BookRequest(source.toString(), null, null, null, null, null));
+        .parse(new BookRequest(source.toString(), null, null, null, null, null, false));
   }
 
   private BookOutline parse(Path source) {

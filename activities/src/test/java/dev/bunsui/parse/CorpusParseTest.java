@@ -25,7 +25,7 @@ class CorpusParseTest {
 
   private BookOutline parse(Path source, LocalArtifactStore store) {
     return new BookParseService(store, ParseSettings.defaults())
-        .parse(new BookRequest(source.toString(), null, null, null, null, null));
+        .parse(new BookRequest(source.toString(), null, null, null, null, null, false));
   }
 
   private static SectionContent content(LocalArtifactStore store, SectionOutline s) {

@@ -48,7 +48,9 @@ class FigureTest {
     Files.writeString(book.resolve("f.md"), md);
     BookOutline outline =
         new BookParseService(store, ParseSettings.defaults())
-            .parse(new BookRequest(book.resolve("f.md").toString(), "en", null, null, null, null));
+            .parse(
+                new BookRequest(
+                    book.resolve("f.md").toString(), "en", null, null, null, null, false));
 
     assertThat(outline.skipped()).isEmpty();
     SectionOutline s = outline.chapters().get(0).sections().get(0);
@@ -114,7 +116,8 @@ class FigureTest {
       BookOutline outline =
           new BookParseService(store, new ParseSettings(1 << 20, true))
               .parse(
-                  new BookRequest(book.resolve("r.md").toString(), "en", null, null, null, null));
+                  new BookRequest(
+                      book.resolve("r.md").toString(), "en", null, null, null, null, false));
       FigureOutline f = outline.chapters().get(0).sections().get(0).figures().get(0);
       assertThat(f.type()).isEqualTo(FigureType.RASTER);
       assertThat(f.link()).isEqualTo(url);

@@ -28,7 +28,7 @@ class StructureTest {
 
   private BookOutline parse(Path source) {
     return new BookParseService(store, ParseSettings.defaults())
-        .parse(new BookRequest(source.toString(), null, null, null, null, null));
+        .parse(new BookRequest(source.toString(), null, null, null, null, null, false));
   }
 
   private Path write(String rel, String text) throws IOException {
@@ -164,7 +164,7 @@ class StructureTest {
     Path f = write("本.md", "# はじめに\n\nこれは日本語の本です。ひらがなとカタカナと漢字があります。\n");
     BookOutline outline =
         new BookParseService(store, ParseSettings.defaults())
-            .parse(new BookRequest(f.toString(), null, "入門", null, null, null));
+            .parse(new BookRequest(f.toString(), null, "入門", null, null, null, false));
     assertThat(outline.lang()).isEqualTo("ja");
     assertThat(outline.title()).isEqualTo("入門");
     assertThat(outline.bookId()).matches("book-[0-9a-f]{8}");

@@ -65,6 +65,13 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
   String model;
 
   @Option(
+      names = "--refresh",
+      description =
+          "Compute every step again instead of reusing outputs from the step cache"
+              + " (they are still written to it).")
+  boolean refresh;
+
+  @Option(
       names = "--out",
       description = "Output folder of the embedded worker (default: ./out).",
       defaultValue = "out")
@@ -88,7 +95,13 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
     Path absSource = source.toAbsolutePath().normalize();
     BookRequest request =
         new BookRequest(
-            absSource.toString(), lang, title, kinds == null ? List.of() : kinds, provider, model);
+            absSource.toString(),
+            lang,
+            title,
+            kinds == null ? List.of() : kinds,
+            provider,
+            model,
+            refresh);
     String id = workflowId != null ? workflowId : WorkflowIds.book(absSource, request);
 
     try (Session session = Session.open(global, forceEmbedded, out, err)) {

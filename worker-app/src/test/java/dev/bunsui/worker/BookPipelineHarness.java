@@ -60,7 +60,7 @@ final class BookPipelineHarness implements AutoCloseable {
                     .setTaskQueue(BookTaskQueues.BOOK)
                     .setWorkflowId(workflowId)
                     .build());
-    return book.run(new BookRequest(source.toString(), null, null, List.of(), null, null));
+    return book.run(new BookRequest(source.toString(), null, null, List.of(), null, null, false));
   }
 
   Manifest manifest(BookResult result) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param kinds output kinds wanted (never empty)
  * @param provider LLM provider name; null for the worker's default
  * @param model model name; null for the provider's default
+ * @param refresh true when steps must not reuse outputs from the step cache
  */
 public record BookContext(
     String bookId,
@@ -18,7 +19,8 @@ public record BookContext(
     String lang,
     List<OutputKind> kinds,
     String provider,
-    String model) {
+    String model,
+    boolean refresh) {
 
   /** Whether the run wants this kind. */
   public boolean wants(OutputKind kind) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param provider LLM provider name ({@code extractive}, {@code openai}, {@code anthropic}, {@code
  *     ollama}); null for the worker's configured default
  * @param model model name for the provider; null for the provider's configured default
+ * @param refresh true to compute every step again instead of reusing outputs already in the step
+ *     cache (new outputs are still written to it); false, the default, reuses them
  */
 public record BookRequest(
     String source,
@@ -20,4 +22,5 @@ public record BookRequest(
     String title,
     List<OutputKind> kinds,
     String provider,
-    String model) {}
+    String model,
+    boolean refresh) {}

@@ -29,7 +29,8 @@ public class BookWorkflowImpl implements BookWorkflow {
             outline.lang(),
             kinds(request),
             request.provider(),
-            request.model());
+            request.model(),
+            request.refresh());
     title = outline.title();
 
     List<Promise<ChapterSummary>> running = new ArrayList<>();

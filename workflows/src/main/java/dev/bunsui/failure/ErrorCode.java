@@ -24,6 +24,11 @@ public enum ErrorCode {
   FIGURE_RENDER(false),
   /** The artifact store could not be read or written; retried. */
   STORE_IO(true),
+  /**
+   * A fault switched on in the worker's configuration ({@code bunsui.faults.fail-activities}) made
+   * the step fail on purpose; remove the switch, restart the worker and rerun. Not retried.
+   */
+  FAULT_INJECTED(false),
   /** A posting channel rejected a post. */
   POST_REJECTED(false),
   /** Anything unclassified: a bug or an unexpected state. */

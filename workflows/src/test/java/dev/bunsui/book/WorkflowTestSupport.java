@@ -30,6 +30,6 @@ final class WorkflowTestSupport {
   }
 
   static BookRequest request() {
-    return new BookRequest("/books/test", null, null, List.of(), "fake", null);
+    return new BookRequest("/books/test", null, null, List.of(), "fake", null, false);
   }
 }
