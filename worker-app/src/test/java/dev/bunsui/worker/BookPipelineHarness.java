@@ -41,6 +41,10 @@ final class BookPipelineHarness implements AutoCloseable {
     WorkerConfiguration config = new WorkerConfiguration();
     this.store = config.artifactStore(props);
     env = TestWorkflowEnvironment.newInstance();
+    for (var key : dev.bunsui.book.BookSearchAttributes.ALL) {
+      env.registerSearchAttribute(
+          key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
     Worker worker = env.newWorker(BookTaskQueues.BOOK);
     worker.registerWorkflowImplementationTypes(
         BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);

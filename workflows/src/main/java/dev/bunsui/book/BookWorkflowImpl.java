@@ -1,5 +1,7 @@
 package dev.bunsui.book;
 
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -8,11 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Deterministic implementation of {@link BookWorkflow}. */
+/**
+ * Deterministic implementation of {@link BookWorkflow}. Keeps the {@link BookSearchAttributes}
+ * current, gives every child and activity a summary for the Web UI, and runs its steps through
+ * {@link ParallelSteps} so that a reset of a failed run completes it.
+ */
 public class BookWorkflowImpl implements BookWorkflow {
-
-  private final BookActivities activities =
-      Workflow.newActivityStub(BookActivities.class, ActivityPolicies.bookIo());
 
   private String stage = "PARSING";
   private String title;
@@ -20,8 +23,20 @@ public class BookWorkflowImpl implements BookWorkflow {
 
   @Override
   public BookResult run(BookRequest request) {
+    try {
+      return runSteps(request);
+    } catch (TemporalFailure failure) {
+      stage = "FAILED";
+      RunStatus.failed(failure);
+      throw failure;
+    }
+  }
+
+  private BookResult runSteps(BookRequest request) {
     String workflowId = Workflow.getInfo().getWorkflowId();
-    BookOutline outline = activities.parseBook(request);
+    RunStatus.stage(BookSearchAttributes.BOOK_PIPELINE, stage, null);
+    BookOutline outline =
+        ParallelSteps.run(() -> activities("parse book " + request.source()).parseBook(request));
     BookContext book =
         new BookContext(
             outline.bookId(),
@@ -32,47 +47,38 @@ public class BookWorkflowImpl implements BookWorkflow {
             request.model(),
             request.refresh());
     title = outline.title();
-
-    List<Promise<ChapterSummary>> running = new ArrayList<>();
     for (ChapterOutline chapter : outline.chapters()) {
       String childId = workflowId + "-chapter-" + chapter.number();
-      int slot = chapters.size();
       chapters.add(
           new ChapterProgress(
               chapter.number(), chapter.title(), childId, chapter.sections().size(), 0, false));
-      ChapterWorkflow child =
-          Workflow.newChildWorkflowStub(
-              ChapterWorkflow.class,
-              ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build());
-      running.add(
-          Async.function(child::run, new ChapterRequest(book, chapter))
-              .thenApply(
-                  summary -> {
-                    ChapterProgress p = chapters.get(slot);
-                    chapters.set(
-                        slot,
-                        new ChapterProgress(
-                            p.number(),
-                            p.title(),
-                            p.workflowId(),
-                            p.sectionsTotal(),
-                            summary.sectionsDone() + summary.sectionsSkipped(),
-                            true));
-                    return summary;
-                  }));
     }
     stage = "CHAPTERS";
-    List<ChapterSummary> summaries = new ArrayList<>();
-    for (Promise<ChapterSummary> p : running) {
-      summaries.add(p.get());
-    }
+    RunStatus.stage(BookSearchAttributes.BOOK_PIPELINE, stage, book);
+    details();
+
+    List<ChapterOutline> outlines = outline.chapters();
+    List<Promise<ChapterSummary>> done =
+        ParallelSteps.runAll(outlines.size(), i -> startChapter(book, outlines.get(i), i));
+    List<ChapterSummary> summaries = ParallelSteps.results(done);
 
     stage = "AGGREGATING";
+    RunStatus.stage(BookSearchAttributes.BOOK_PIPELINE, stage, book);
     BookAggregate aggregate =
-        activities.aggregateBook(
-            new BookAggregateRequest(
-                book, workflowId, outline.layout(), outline.tree(), outline.skipped(), summaries));
+        ParallelSteps.run(
+            () ->
+                activities("aggregate book " + book.title())
+                    .aggregateBook(
+                        new BookAggregateRequest(
+                            book,
+                            workflowId,
+                            outline.layout(),
+                            outline.tree(),
+                            outline.skipped(),
+                            summaries)));
     stage = "COMPLETED";
+    RunStatus.stage(BookSearchAttributes.BOOK_PIPELINE, stage, book);
+    details();
     return new BookResult(
         outline.bookId(),
         outline.title(),
@@ -86,6 +92,45 @@ public class BookWorkflowImpl implements BookWorkflow {
         summaries.stream().mapToInt(ChapterSummary::figures).sum(),
         summaries.stream().mapToInt(ChapterSummary::outputs).sum(),
         aggregate.skippedItems());
+  }
+
+  private Promise<ChapterSummary> startChapter(BookContext book, ChapterOutline chapter, int slot) {
+    ChapterWorkflow child =
+        Workflow.newChildWorkflowStub(
+            ChapterWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(chapters.get(slot).workflowId())
+                .setStaticSummary(
+                    RunStatus.summary("chapter " + chapter.number(), chapter.title(), book))
+                .build());
+    return Async.function(child::run, new ChapterRequest(book, chapter))
+        .thenApply(
+            summary -> {
+              ChapterProgress p = chapters.get(slot);
+              chapters.set(
+                  slot,
+                  new ChapterProgress(
+                      p.number(),
+                      p.title(),
+                      p.workflowId(),
+                      p.sectionsTotal(),
+                      summary.sectionsDone() + summary.sectionsSkipped(),
+                      true));
+              details();
+              return summary;
+            });
+  }
+
+  private void details() {
+    long done = chapters.stream().filter(ChapterProgress::completed).count();
+    Workflow.setCurrentDetails(
+        "**" + title + "** — " + stage + ", chapters " + done + "/" + chapters.size() + " done");
+  }
+
+  private static BookActivities activities(String summary) {
+    return Workflow.newActivityStub(
+        BookActivities.class,
+        ActivityOptions.newBuilder(ActivityPolicies.bookIo()).setSummary(summary).build());
   }
 
   @Override

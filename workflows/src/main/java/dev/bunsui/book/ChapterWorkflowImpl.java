@@ -1,7 +1,9 @@
 package dev.bunsui.book;
 
 import dev.bunsui.store.ArtifactRef;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -9,11 +11,11 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deterministic implementation of {@link ChapterWorkflow}. */
+/**
+ * Deterministic implementation of {@link ChapterWorkflow}: the thumbnail and one {@link
+ * SectionWorkflow} child per section in parallel, all awaited before a failure fails the chapter.
+ */
 public class ChapterWorkflowImpl implements ChapterWorkflow {
-
-  private final BookActivities activities =
-      Workflow.newActivityStub(BookActivities.class, ActivityPolicies.bookIo());
 
   private ChapterRequest request;
   private int sectionsDone;
@@ -25,52 +27,71 @@ public class ChapterWorkflowImpl implements ChapterWorkflow {
     BookContext book = request.book();
     ChapterOutline chapter = request.chapter();
     String workflowId = Workflow.getInfo().getWorkflowId();
-
-    Promise<ArtifactRef> thumbnail = null;
-    if (book.wants(OutputKind.THUMBNAIL)) {
-      thumbnail =
-          Async.function(
-              activities::renderThumbnail,
-              new ThumbnailRequest(book, chapter.number(), chapter.title()));
-    }
-
-    List<Promise<SectionSummary>> running = new ArrayList<>();
-    for (SectionOutline section : chapter.sections()) {
-      SectionWorkflow child =
-          Workflow.newChildWorkflowStub(
-              SectionWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(workflowId + "-section-" + section.number())
-                  .build());
-      running.add(
-          Async.function(child::run, new SectionTask(book, chapter.number(), section))
-              .thenApply(
-                  summary -> {
-                    sectionsDone++;
-                    return summary;
-                  }));
-    }
-    List<SectionSummary> sections = new ArrayList<>();
-    for (Promise<SectionSummary> p : running) {
-      sections.add(p.get());
-    }
-
-    List<SkippedItem> skipped = new ArrayList<>();
-    ArtifactRef thumbnailRef = null;
-    if (thumbnail != null) {
-      try {
-        thumbnailRef = thumbnail.get();
-      } catch (ActivityFailure failure) {
-        String item = "chapter-" + chapter.number() + ":THUMBNAIL";
-        skipped.add(Skips.of(item, chapter.sourceFile(), 0, failure).orElseThrow(() -> failure));
+    try {
+      RunStatus.stage(RunStatus.CHAPTER_PIPELINE, "SECTIONS", book);
+      Promise<ArtifactRef> thumbnail = null;
+      if (book.wants(OutputKind.THUMBNAIL)) {
+        thumbnail =
+            Async.function(
+                activities("thumbnail · chapter " + chapter.number())::renderThumbnail,
+                new ThumbnailRequest(book, chapter.number(), chapter.title()));
       }
+      List<SectionOutline> outlines = chapter.sections();
+      List<Promise<SectionSummary>> done =
+          ParallelSteps.runAll(
+              outlines.size(), i -> startSection(book, workflowId, outlines.get(i)));
+      List<SectionSummary> sections = ParallelSteps.results(done);
+
+      List<SkippedItem> skipped = new ArrayList<>();
+      ArtifactRef thumbnailRef = null;
+      if (thumbnail != null) {
+        try {
+          thumbnailRef = thumbnail.get();
+        } catch (ActivityFailure failure) {
+          String item = "chapter-" + chapter.number() + ":THUMBNAIL";
+          skipped.add(Skips.of(item, chapter.sourceFile(), 0, failure).orElseThrow(() -> failure));
+        }
+      }
+      RunStatus.stage(RunStatus.CHAPTER_PIPELINE, "AGGREGATING", book);
+      ArtifactRef thumb = thumbnailRef;
+      ChapterSummary summary =
+          ParallelSteps.run(
+              () ->
+                  activities("aggregate chapter " + chapter.number())
+                      .aggregateChapter(
+                          new ChapterAggregateRequest(
+                              book, chapter.number(), chapter.title(), sections, thumb, skipped)));
+      completed = true;
+      RunStatus.stage(RunStatus.CHAPTER_PIPELINE, "COMPLETED", book);
+      return summary;
+    } catch (TemporalFailure failure) {
+      RunStatus.failed(failure);
+      throw failure;
     }
-    ChapterSummary summary =
-        activities.aggregateChapter(
-            new ChapterAggregateRequest(
-                book, chapter.number(), chapter.title(), sections, thumbnailRef, skipped));
-    completed = true;
-    return summary;
+  }
+
+  private Promise<SectionSummary> startSection(
+      BookContext book, String workflowId, SectionOutline section) {
+    SectionWorkflow child =
+        Workflow.newChildWorkflowStub(
+            SectionWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId + "-section-" + section.number())
+                .setStaticSummary(
+                    RunStatus.summary("section " + section.id(), section.title(), book))
+                .build());
+    return Async.function(child::run, new SectionTask(book, request.chapter().number(), section))
+        .thenApply(
+            summary -> {
+              sectionsDone++;
+              return summary;
+            });
+  }
+
+  private static BookActivities activities(String summary) {
+    return Workflow.newActivityStub(
+        BookActivities.class,
+        ActivityOptions.newBuilder(ActivityPolicies.bookIo()).setSummary(summary).build());
   }
 
   @Override

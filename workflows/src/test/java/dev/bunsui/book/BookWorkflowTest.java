@@ -112,6 +112,18 @@ class BookWorkflowTest {
               assertThat(((ApplicationFailure) t).getType()).isEqualTo("LLM_AUTH");
             });
     assertThat(fake.attempts.get("X_POSTS:ch1/s1").get()).isEqualTo(1);
+    // the other kinds of the section ran to the end before the section failed
+    assertThat(fake.attempts.get("ARTICLE:ch1/s1").get()).isEqualTo(1);
+
+    var attributes =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub("book-auth")
+            .describe()
+            .getTypedSearchAttributes();
+    assertThat(attributes.get(BookSearchAttributes.FAILED_STEP))
+        .isEqualTo("chapter-1/section-1/GenerateXPosts");
+    assertThat(attributes.get(BookSearchAttributes.STAGE)).isEqualTo("FAILED");
+    assertThat(attributes.get(BookSearchAttributes.PIPELINE)).isEqualTo("book");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.bunsui.book;
 
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -12,12 +13,20 @@ final class WorkflowTestSupport {
 
   static TestWorkflowEnvironment start(FakeActivities activities) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    registerSearchAttributes(env);
     Worker worker = env.newWorker(BookTaskQueues.BOOK);
     worker.registerWorkflowImplementationTypes(
         BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     env.start();
     return env;
+  }
+
+  /** Registers {@link BookSearchAttributes#ALL} (all Keyword) on the test server. */
+  static void registerSearchAttributes(TestWorkflowEnvironment env) {
+    for (var key : BookSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
   }
 
   static BookWorkflow book(WorkflowClient client, String workflowId) {
