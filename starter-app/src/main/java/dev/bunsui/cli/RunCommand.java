@@ -7,7 +7,6 @@ import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.book.OutputKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -116,12 +115,7 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
                 + temporal.target);
       }
       BookWorkflow book =
-          temporal.client.newWorkflowStub(
-              BookWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setTaskQueue(BookTaskQueues.BOOK)
-                  .setWorkflowId(id)
-                  .build());
+          temporal.client.newWorkflowStub(BookWorkflow.class, BookRuns.options(id, request));
       try {
         WorkflowClient.start(book::run, request);
       } catch (WorkflowExecutionAlreadyStarted e) {

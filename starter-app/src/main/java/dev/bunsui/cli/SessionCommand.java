@@ -20,7 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bunsui session describe|watch|result ID}: a session is one workflow execution. */
+/**
+ * {@code bunsui session list|describe|watch|result|cancel|rerun}: a session is one workflow
+ * execution.
+ */
 @Command(
     name = "session",
     description = "Sessions (workflow executions).",
@@ -28,7 +31,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SessionCommand.Describe.class,
       SessionCommand.Watch.class,
-      SessionCommand.Result.class
+      SessionCommand.Result.class,
+      SessionListCommand.class,
+      SessionCancelCommand.class,
+      SessionRerunCommand.class
     })
 public class SessionCommand {
 

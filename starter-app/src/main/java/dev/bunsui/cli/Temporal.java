@@ -4,6 +4,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -78,6 +79,22 @@ final class Temporal implements AutoCloseable {
           > 0;
     } catch (StatusRuntimeException e) {
       return true; // cannot tell; do not warn
+    }
+  }
+
+  /**
+   * Whether the server can reset workflows. The SDK's in-JVM server reports no server version and
+   * has no reset; a real server (the dev server included) reports its version.
+   */
+  boolean supportsReset() {
+    try {
+      return !service
+          .blockingStub()
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+          .getServerVersion()
+          .isEmpty();
+    } catch (StatusRuntimeException e) {
+      return false;
     }
   }
 

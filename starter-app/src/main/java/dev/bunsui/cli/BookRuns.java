@@ -1,0 +1,43 @@
+package dev.bunsui.cli;
+
+import dev.bunsui.book.BookRequest;
+import dev.bunsui.book.BookTaskQueues;
+import io.temporal.client.WorkflowOptions;
+import java.nio.file.Path;
+
+/** How the CLI starts book runs: task queue, workflow id and the static summary the UI shows. */
+final class BookRuns {
+  private BookRuns() {}
+
+  /**
+   * Options for a book run.
+   *
+   * @param workflowId the session id
+   * @param request the run's input
+   * @return options with the book task queue and a summary line: title (or source folder), language
+   *     and provider
+   */
+  static WorkflowOptions options(String workflowId, BookRequest request) {
+    return WorkflowOptions.newBuilder()
+        .setTaskQueue(BookTaskQueues.BOOK)
+        .setWorkflowId(workflowId)
+        .setStaticSummary(summary(request))
+        .setStaticDetails("source: `" + request.source() + "`")
+        .build();
+  }
+
+  /** {@code book: <title> · <lang> · <provider> [model]}. */
+  static String summary(BookRequest request) {
+    String title = request.title();
+    if (title == null || title.isBlank()) {
+      Path name = Path.of(request.source()).getFileName();
+      title = name == null ? request.source() : name.toString();
+    }
+    String lang = request.lang() == null ? "lang auto" : request.lang();
+    String provider = request.provider() == null ? "default provider" : request.provider();
+    if (request.model() != null) {
+      provider += " " + request.model();
+    }
+    return "book: " + title + " · " + lang + " · " + provider;
+  }
+}
