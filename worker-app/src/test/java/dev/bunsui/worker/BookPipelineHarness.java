@@ -40,7 +40,16 @@ final class BookPipelineHarness implements AutoCloseable {
             new BunsuiProperties.Thumbnail(null));
     WorkerConfiguration config = new WorkerConfiguration();
     this.store = config.artifactStore(props);
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            io.temporal.testing.TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(
+                            new dev.bunsui.worker.heartbeat.HeartbeatInterceptor(
+                                java.time.Duration.ofSeconds(5)))
+                        .build())
+                .build());
     for (var key : dev.bunsui.book.BookSearchAttributes.ALL) {
       env.registerSearchAttribute(
           key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);

@@ -8,14 +8,22 @@ import java.time.Duration;
  * Timeouts and retry policies of the book pipeline's activities. Retries belong to Temporal: the
  * LLM clients' own retries are off, and a rate-limited call carries the server's delay as the next
  * retry delay. Non-retryable failures are marked so by the activities themselves.
+ *
+ * <p>Every activity has a heartbeat timeout of {@link #HEARTBEAT}: the worker heartbeats running
+ * activities in the background, so a worker that dies is noticed within it and the activity is
+ * retried elsewhere, long before the start-to-close timeout.
  */
 final class ActivityPolicies {
   private ActivityPolicies() {}
+
+  /** Heartbeat timeout of every activity. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   /** Parsing and aggregation: local I/O, bounded by the book size limit. */
   static ActivityOptions bookIo() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 5))
         .build();
   }
@@ -24,6 +32,7 @@ final class ActivityPolicies {
   static ActivityOptions llm() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(retry(Duration.ofSeconds(2), Duration.ofMinutes(2), 6))
         .build();
   }
@@ -32,6 +41,7 @@ final class ActivityPolicies {
   static ActivityOptions media() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(3))
+        .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 3))
         .build();
   }

@@ -202,6 +202,8 @@ public record SessionHistory(
           case EVENT_TYPE_WORKFLOW_EXECUTION_FAILED -> {
             status = "failed";
             Builder b = new Builder("workflow", type, e, null);
+            b.workflowId = workflowId;
+            b.runId = runId;
             b.close(e, "failed", e.getWorkflowExecutionFailedEventAttributes().getFailure());
             failure = b.build(prefix, workflowId, List.of());
           }
