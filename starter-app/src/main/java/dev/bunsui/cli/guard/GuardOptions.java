@@ -14,9 +14,4 @@ import java.util.List;
  *     with approval (empty when unknown)
  */
 public record GuardOptions(
-    boolean readOnly, String actor, String approvedBy, Path config, List<String> commandLine) {
-  /** Options with nothing set. */
-  public static GuardOptions none() {
-    return new GuardOptions(false, null, null, null, List.of());
-  }
-}
+    boolean readOnly, String actor, String approvedBy, Path config, List<String> commandLine) {}
