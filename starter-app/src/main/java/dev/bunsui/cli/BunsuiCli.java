@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 run failed, 2 usage error, 3 Temporal unreachable or embedded server"
-          + " failed, 4 not found, 5 still running."
+      "Exit codes: 0 ok, 1 run failed, 2 usage error (or invalid config/permissions file),"
+          + " 3 Temporal unreachable or embedded server failed, 4 not found, 5 still running,"
+          + " 6 refused (read-only mode or not permitted), 7 approval required (--approved-by)."
     })
 public class BunsuiCli implements Runnable {
 

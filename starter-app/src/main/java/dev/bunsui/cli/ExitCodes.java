@@ -8,7 +8,10 @@ public final class ExitCodes {
   /** The run (workflow execution) failed, or the command failed unexpectedly. */
   public static final int RUN_FAILED = 1;
 
-  /** The command line was wrong (picocli's own code). */
+  /**
+   * The command line was wrong (picocli's own code), or the guard-rail config or permissions file
+   * is missing or malformed.
+   */
   public static final int USAGE = 2;
 
   /** No Temporal server could be reached and none could be started. */
@@ -19,6 +22,12 @@ public final class ExitCodes {
 
   /** The session is still running, so it has no result yet. */
   public static final int STILL_RUNNING = 5;
+
+  /** Refused by the guard rails: read-only mode, or the permissions file denies the action. */
+  public static final int REFUSED = 6;
+
+  /** The action needs {@code --approved-by} naming one of the actor's approvers. */
+  public static final int APPROVAL_REQUIRED = 7;
 
   private ExitCodes() {}
 }

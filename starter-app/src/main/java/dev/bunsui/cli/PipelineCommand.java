@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ public class PipelineCommand {
 
     @Override
     public void run() {
+      Guardrails.load(global).checkRead("pipeline:list");
       Output.print(
           spec.commandLine().getOut(),
           global.format(),

@@ -5,6 +5,8 @@ import dev.bunsui.book.BookResult;
 import dev.bunsui.book.BookTaskQueues;
 import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.book.OutputKind;
+import dev.bunsui.cli.guard.Guardrails;
+import dev.bunsui.cli.guard.MutatingAction;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.io.PrintWriter;
@@ -102,7 +104,17 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
             model,
             refresh);
     String id = workflowId != null ? workflowId : WorkflowIds.book(absSource, request);
+    try (MutatingAction action = Guardrails.load(global).begin("pipeline:run", pipeline, id)) {
+      try {
+        return start(request, id, err, action);
+      } catch (Exception e) {
+        throw action.failed(e);
+      }
+    }
+  }
 
+  private int start(BookRequest request, String id, PrintWriter err, MutatingAction action)
+      throws Exception {
     try (Session session = Session.open(global, forceEmbedded, out, err)) {
       Temporal temporal = session.temporal();
       if (session.worker() == null && !temporal.hasWorkflowPollers(BookTaskQueues.BOOK)) {
@@ -132,6 +144,7 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
           temporal.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class);
       new ProgressWatcher(temporal.client, id, err).watchUntil(result);
       BookResult r = Failures.await(result, id);
+      action.succeeded("source " + request.source() + ": " + summaryLine(r));
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("workflowId", id);
       summary.put("outputFolder", outputFolder(r.outputDir()));

@@ -3,6 +3,7 @@ package dev.bunsui.cli;
 import dev.bunsui.book.BookProgress;
 import dev.bunsui.book.BookResult;
 import dev.bunsui.book.BookWorkflow;
+import dev.bunsui.cli.guard.Guardrails;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -101,6 +102,7 @@ public class SessionCommand {
   static class Describe extends Base {
     @Override
     public Integer call() {
+      Guardrails.load(global).checkRead("session:describe");
       try (Temporal t = Temporal.connect(global)) {
         Output.print(spec.commandLine().getOut(), global.format(), summary(t, describe(t)));
         return ExitCodes.OK;
@@ -116,6 +118,7 @@ public class SessionCommand {
   static class Watch extends Base {
     @Override
     public Integer call() throws Exception {
+      Guardrails.load(global).checkRead("session:watch");
       try (Temporal t = Temporal.connect(global)) {
         describe(t);
         CompletableFuture<BookResult> result =
@@ -139,6 +142,7 @@ public class SessionCommand {
   static class Result extends Base {
     @Override
     public Integer call() throws Exception {
+      Guardrails.load(global).checkRead("session:result");
       try (Temporal t = Temporal.connect(global)) {
         WorkflowExecutionInfo info = describe(t);
         if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
