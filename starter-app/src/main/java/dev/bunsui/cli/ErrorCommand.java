@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.steps.ErrorReport;
 import dev.bunsui.cli.steps.SessionHistory;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public class ErrorCommand {
 
     @Override
     public Integer call() {
+      Guardrails.load(global).checkRead("error:analyze");
       try (Temporal t = Temporal.connect(global)) {
         SessionHistory session = Rerun.load(t, sessionId);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.steps.SessionHistory;
 import dev.bunsui.cli.steps.Step;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public class JobCommand {
 
     @Override
     public Integer call() {
+      Guardrails.load(global).checkRead("job:list");
       try (Temporal t = Temporal.connect(global)) {
         SessionHistory session = Rerun.load(t, sessionId);
         List<Map<String, Object>> jobs = session.allSteps().stream().map(JobCommand::row).toList();
@@ -90,8 +92,7 @@ public class JobCommand {
     @Override
     public Integer call() throws InterruptedException {
       String from = rerun.strategy == Rerun.Strategy.RESET ? step : null;
-      return rerun.execute(
-          global, spec.commandLine().getOut(), sessionId, from, RerunOptions.actor());
+      return rerun.execute(global, spec.commandLine().getOut(), "job:rerun", step, sessionId, from);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.steps.Recovery;
 import dev.bunsui.cli.steps.SessionHistory;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public class RecoveryCommand {
 
     @Override
     public Integer call() {
+      Guardrails.load(global).checkRead("recovery:suggest");
       try (Temporal t = Temporal.connect(global)) {
         SessionHistory session = Rerun.load(t, sessionId);
         Map<String, Object> out = new LinkedHashMap<>();

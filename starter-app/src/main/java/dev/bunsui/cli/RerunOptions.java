@@ -1,6 +1,8 @@
 package dev.bunsui.cli;
 
 import dev.bunsui.book.BookResult;
+import dev.bunsui.cli.guard.Guardrails;
+import dev.bunsui.cli.guard.MutatingAction;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -23,28 +25,40 @@ class RerunOptions {
   @Option(names = "--wait", description = "Wait until the rerun ends and print its result.")
   boolean await;
 
-  /** Who runs the command: {@code BUNSUI_ACTOR}, else the OS user. */
-  static String actor() {
-    String a = System.getenv("BUNSUI_ACTOR");
-    return a != null && !a.isBlank() ? a : "user:" + System.getProperty("user.name");
-  }
-
   /**
    * Runs the rerun and prints the outcome.
    *
    * @return the exit code
    */
-  int execute(GlobalOptions global, PrintWriter out, String sessionId, String fromJob, String actor)
+  int execute(
+      GlobalOptions global,
+      PrintWriter out,
+      String action,
+      String resource,
+      String sessionId,
+      String fromJob)
       throws InterruptedException {
-    try (Temporal t = Temporal.connect(global)) {
-      Map<String, Object> result = Rerun.run(t, sessionId, strategy, fromJob, dryRun, actor);
+    Guardrails guard = Guardrails.load(global);
+    Map<String, Object> result;
+    try (MutatingAction audit = guard.begin(action, resource, sessionId);
+        Temporal t = Temporal.connect(global)) {
+      try {
+        result = Rerun.run(t, sessionId, strategy, fromJob, dryRun, guard.actor());
+      } catch (RuntimeException e) {
+        throw audit.failed(e);
+      }
+      if (dryRun) {
+        audit.dryRun("strategy " + strategy);
+      } else {
+        audit.succeeded("strategy " + strategy + ", new run " + result.get("newRunId"));
+      }
       if (await && !dryRun) {
         BookResult r = Rerun.await(t, sessionId);
         result.put("status", "completed");
         result.put("summary", RunCommand.summaryLine(r));
       }
-      Output.print(out, global.format(), result);
-      return ExitCodes.OK;
     }
+    Output.print(out, global.format(), result);
+    return ExitCodes.OK;
   }
 }

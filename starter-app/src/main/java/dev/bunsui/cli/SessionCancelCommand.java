@@ -1,5 +1,7 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
+import dev.bunsui.cli.guard.MutatingAction;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,14 +18,17 @@ import picocli.CommandLine.Command;
 class SessionCancelCommand extends SessionCommand.Base {
   @Override
   public Integer call() {
-    try (Temporal t = Temporal.connect(global)) {
+    try (MutatingAction audit = Guardrails.load(global).begin("session:cancel", id, id);
+        Temporal t = Temporal.connect(global)) {
       var info = describe(t);
       if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        throw new CliException(
-            ExitCodes.NOT_FOUND,
-            "session " + id + " is not running (" + status(info.getStatus()) + ")");
+        throw audit.failed(
+            new CliException(
+                ExitCodes.NOT_FOUND,
+                "session " + id + " is not running (" + status(info.getStatus()) + ")"));
       }
       t.client.newUntypedWorkflowStub(id).cancel();
+      audit.succeeded("cancel requested for run " + info.getExecution().getRunId());
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("sessionId", id);
       out.put("runId", info.getExecution().getRunId());

@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.cli.guard.Guardrails;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
@@ -60,6 +61,7 @@ class SessionListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Guardrails.load(global).checkRead("session:list");
     String q = query(filters, query);
     try (Temporal t = Temporal.connect(global)) {
       List<Map<String, Object>> sessions = new ArrayList<>();

@@ -34,6 +34,6 @@ class SessionRerunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    return rerun.execute(global, spec.commandLine().getOut(), id, fromJob, RerunOptions.actor());
+    return rerun.execute(global, spec.commandLine().getOut(), "session:rerun", id, id, fromJob);
   }
 }

@@ -72,7 +72,10 @@ final class FakeLlmServer implements AutoCloseable {
       String system = "";
       String user = "";
       for (JsonNode m : req.path("messages")) {
-        String content = m.path("content").isTextual() ? m.path("content").asText() : m.path("content").toString();
+        String content =
+            m.path("content").isTextual()
+                ? m.path("content").asText()
+                : m.path("content").toString();
         if ("system".equals(m.path("role").asText())) {
           system = content;
         } else {
@@ -90,7 +93,9 @@ final class FakeLlmServer implements AutoCloseable {
               ? "{\"key_points\":[\"Point one of "
                   + key.substring(0, 8)
                   + "\",\"Point two\",\"Point three\"],\"level\":\"beginner\",\"terms\":[\"workflow\"]}"
-              : "# Article " + key.substring(0, 8) + "\n\nA durable article written from the section.\n";
+              : "# Article "
+                  + key.substring(0, 8)
+                  + "\n\nA durable article written from the section.\n";
       ObjectNode body = JSON.createObjectNode();
       body.put("id", "chatcmpl-" + key.substring(0, 8))
           .put("object", "chat.completion")
@@ -117,7 +122,8 @@ final class FakeLlmServer implements AutoCloseable {
   private static String sha(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
