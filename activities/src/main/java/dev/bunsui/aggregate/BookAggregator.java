@@ -185,7 +185,8 @@ public final class BookAggregator {
         p.promptHash(),
         p.inputHash(),
         p.inputTokens(),
-        p.outputTokens());
+        p.outputTokens(),
+        p.cached());
   }
 
   private void countTerms(ArtifactRef analysis, Map<String, Integer> counts) {
