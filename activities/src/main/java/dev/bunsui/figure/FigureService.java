@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -85,7 +86,7 @@ public final class FigureService implements FigureConverter {
    */
   @Override
   public String renderSettings(FigureType type) {
-    String common = PIPELINE_VERSION + " " + type.name().toLowerCase(java.util.Locale.ROOT);
+    String common = PIPELINE_VERSION + " " + type.name().toLowerCase(Locale.ROOT);
     return switch (type) {
       case SVG ->
           common

@@ -2,6 +2,7 @@ package dev.bunsui.generate;
 
 import dev.bunsui.book.OutputKind;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
 
 /**
  * Produces the analysis and the outputs of one section for one provider. {@link GenerationService}
@@ -27,7 +28,7 @@ public interface Generator {
 
   /** The prompt kind of an output kind: its name in lower case ({@code x_posts}). */
   static String step(OutputKind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.bunsui.worker.fault;
 
+import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.worker.BunsuiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ public class FaultConfiguration {
           "fault switch on: every execution of activity types {} fails with {} ({}); remove them"
               + " and restart the worker to run them again",
           interceptor.faulted(),
-          dev.bunsui.failure.ErrorCode.FAULT_INJECTED,
+          ErrorCode.FAULT_INJECTED,
           FaultInjectionInterceptor.PROPERTY);
     }
     return interceptor;
