@@ -32,7 +32,7 @@ import java.util.Set;
 public final class BookAggregator {
   private static final int MAX_TAGS = 12;
   private static final Provenance AGGREGATE =
-      new Provenance("bunsui", "aggregate", null, null, 0, 0);
+      new Provenance("bunsui", "aggregate", null, null, 0, 0, false);
   private final ArtifactStore store;
   private final Clock clock;
 
@@ -164,7 +164,8 @@ public final class BookAggregator {
 
   private ManifestEntry figureEntry(FigureResult f, int chapter, String section) {
     Provenance rendered =
-        new Provenance("bunsui", "figure:" + f.type().name().toLowerCase(), null, null, 0, 0);
+        new Provenance(
+            "bunsui", "figure:" + f.type().name().toLowerCase(), null, null, 0, 0, false);
     return entry("FIGURE", chapter, section, f.png(), rendered);
   }
 
@@ -184,7 +185,8 @@ public final class BookAggregator {
         p.promptHash(),
         p.inputHash(),
         p.inputTokens(),
-        p.outputTokens());
+        p.outputTokens(),
+        p.cached());
   }
 
   private void countTerms(ArtifactRef analysis, Map<String, Integer> counts) {

@@ -19,6 +19,8 @@ package dev.bunsui.aggregate;
  * @param inputHash SHA-256 of the input, null when not recorded
  * @param inputTokens tokens in (0 when not applicable)
  * @param outputTokens tokens out (0 when not applicable)
+ * @param cached true when this run reused the output from the step cache (its tokens were spent by
+ *     the run that made it); figures and thumbnails are always false here, their hits are logged
  */
 public record ManifestEntry(
     String kind,
@@ -34,4 +36,5 @@ public record ManifestEntry(
     String promptHash,
     String inputHash,
     long inputTokens,
-    long outputTokens) {}
+    long outputTokens,
+    boolean cached) {}

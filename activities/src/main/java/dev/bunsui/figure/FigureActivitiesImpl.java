@@ -4,11 +4,16 @@ import dev.bunsui.book.FigureActivities;
 import dev.bunsui.book.FigureOutline;
 import dev.bunsui.book.FigureRequest;
 import dev.bunsui.book.FigureResult;
+import dev.bunsui.cache.StepCache;
+import dev.bunsui.cache.StepKey;
 import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.store.StoreException;
 import dev.bunsui.support.Failures;
+import dev.bunsui.support.Hashes;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,22 +25,28 @@ import org.slf4j.LoggerFactory;
  * <p>Failures: {@link FigureException} becomes an {@code ApplicationFailure} typed with its code
  * ({@code FIGURE_RENDER} or {@code INPUT_INVALID}, not retried; the workflow skips the figure);
  * {@link StoreException} becomes {@code STORE_IO} (retried).
+ *
+ * <p>Step cache: a figure whose source bytes and renderer settings were converted before, and whose
+ * PNG is still stored, is not rendered again (unless the run asks for {@code refresh}); the hit is
+ * logged at INFO.
  */
 public class FigureActivitiesImpl implements FigureActivities {
   private static final Logger log = LoggerFactory.getLogger(FigureActivitiesImpl.class);
 
   private final ArtifactStore store;
-  private final FigureService service;
+  private final FigureConverter converter;
+  private final StepCache cache;
 
   /**
    * Creates the activity.
    *
-   * @param store where figure sources are read and PNGs written
-   * @param service the converter
+   * @param store where figure sources are read, PNGs written and step cache entries kept
+   * @param converter the converter ({@link FigureService})
    */
-  public FigureActivitiesImpl(ArtifactStore store, FigureService service) {
+  public FigureActivitiesImpl(ArtifactStore store, FigureConverter converter) {
     this.store = Objects.requireNonNull(store, "store");
-    this.service = Objects.requireNonNull(service, "service");
+    this.converter = Objects.requireNonNull(converter, "converter");
+    this.cache = new StepCache(store);
   }
 
   /**
@@ -50,18 +61,46 @@ public class FigureActivitiesImpl implements FigureActivities {
     FigureOutline figure = request.figure();
     String origin = figure.sourceFile() + ":" + figure.line();
     try {
-      byte[] source = store.get(figure.source());
-      RenderedFigure png = service.convert(figure.type(), source, origin);
-      ArtifactRef ref = store.put(png.png(), "image/png", "png");
-      log.debug(
-          "figure {} ({}) -> {}×{} {}", figure.id(), origin, png.width(), png.height(), ref.uri());
+      ConvertedFigure png =
+          cache
+              .getOrCompute(
+                  key(figure),
+                  figure.id(),
+                  request.book() != null && request.book().refresh(),
+                  ConvertedFigure.class,
+                  c -> List.of(c.png()),
+                  () -> render(figure, origin))
+              .value();
       return new FigureResult(
-          figure.id(), figure.type(), figure.link(), ref, png.width(), png.height());
+          figure.id(), figure.type(), figure.link(), png.png(), png.width(), png.height());
     } catch (FigureException e) {
       throw Failures.of(e.code(), e.getMessage(), e);
     } catch (StoreException e) {
       throw Failures.of(
           ErrorCode.STORE_IO, origin + ": figure " + figure.id() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The step cache key of a figure: the source's content hash, and the hash of the renderer
+   * settings of its type ({@link FigureConverter#renderSettings}) in the prompt slot.
+   */
+  private StepKey key(FigureOutline figure) {
+    String type = figure.type().name().toLowerCase(Locale.ROOT);
+    return new StepKey(
+        "figure",
+        figure.source().sha256(),
+        Hashes.sha256(converter.renderSettings(figure.type())),
+        "bunsui",
+        "figure-" + type);
+  }
+
+  private ConvertedFigure render(FigureOutline figure, String origin) {
+    byte[] source = store.get(figure.source());
+    RenderedFigure png = converter.convert(figure.type(), source, origin);
+    ArtifactRef ref = store.put(png.png(), "image/png", "png");
+    log.debug(
+        "figure {} ({}) -> {}×{} {}", figure.id(), origin, png.width(), png.height(), ref.uri());
+    return new ConvertedFigure(ref, png.width(), png.height());
   }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,14 @@ import java.util.Objects;
  * ({@link MermaidRenderer}), PlantUML in process ({@link PlantUmlRenderer}), raster images passed
  * through or re-encoded ({@link RasterRenderer}). Thread-safe; every call is independent.
  */
-public final class FigureService {
+public final class FigureService implements FigureConverter {
   /** Largest accepted figure source: 16 MiB. */
   public static final int MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
+  /** Version of bunsui's figure pipeline; bump when a renderer change alters PNGs. */
+  public static final String PIPELINE_VERSION = "figures-1";
+
+  private final FigureSettings settings;
   private final SvgRenderer svg;
   private final MermaidRenderer mermaid;
   private final PlantUmlRenderer plantUml;
@@ -28,7 +33,7 @@ public final class FigureService {
    * @param settings renderer locations, timeout and pixel cap
    */
   public FigureService(FigureSettings settings) {
-    Objects.requireNonNull(settings, "settings");
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.svg = new SvgRenderer(settings.maxPixels());
     this.mermaid = new MermaidRenderer(settings);
     this.plantUml = new PlantUmlRenderer();
@@ -47,6 +52,7 @@ public final class FigureService {
    *     unreadable input; {@link ErrorCode#FIGURE_RENDER} when rendering fails or the renderer is
    *     missing
    */
+  @Override
   public RenderedFigure convert(FigureType type, byte[] source, String origin) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(source, "source");
@@ -68,6 +74,36 @@ public final class FigureService {
       case MERMAID -> mermaid.render(source, origin);
       case PLANTUML -> plantUml.render(utf8(source, origin), origin);
       case RASTER -> raster.render(source, origin);
+    };
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Always the pipeline version and type; SVG adds the Batik version and pixel cap, Mermaid the
+   * {@code mmdc} and Chromium paths and the fixed scale and background, PlantUML its version,
+   * raster the pixel cap.
+   */
+  @Override
+  public String renderSettings(FigureType type) {
+    String common = PIPELINE_VERSION + " " + type.name().toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case SVG ->
+          common
+              + " batik="
+              + org.apache.batik.Version.getVersion()
+              + " maxPixels="
+              + settings.maxPixels();
+      case MERMAID ->
+          common
+              + " mmdc="
+              + settings.mermaidCommand()
+              + " chromium="
+              + settings.chromiumPath()
+              + " scale=2 background=white";
+      case PLANTUML ->
+          common + " plantuml=" + net.sourceforge.plantuml.version.Version.versionString();
+      case RASTER -> common + " maxPixels=" + settings.maxPixels();
     };
   }
 

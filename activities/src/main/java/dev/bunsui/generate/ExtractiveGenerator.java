@@ -44,6 +44,28 @@ public final class ExtractiveGenerator implements Generator {
   private static final int SCRIPT_SECONDS = 120;
 
   @Override
+  public String provider() {
+    return LlmSettings.EXTRACTIVE;
+  }
+
+  @Override
+  public String model() {
+    return MODEL;
+  }
+
+  /**
+   * SHA-256 of {@code extractive/textrank-1/<step>}: the algorithm version stands in for prompts.
+   */
+  @Override
+  public String promptHash(String step) {
+    return algorithmHash(step);
+  }
+
+  private static String algorithmHash(String step) {
+    return Hashes.sha256("extractive/" + MODEL + "/" + step);
+  }
+
+  @Override
   public SectionAnalysis analyze(SectionText section) {
     List<String> sentences = section.candidateSentences();
     List<String> keyPoints = TextRank.topInOrder(sentences, KEY_POINTS);
@@ -277,9 +299,10 @@ public final class ExtractiveGenerator implements Generator {
     return new Provenance(
         LlmSettings.EXTRACTIVE,
         MODEL,
-        Hashes.sha256("extractive/" + MODEL + "/" + kind),
+        algorithmHash(kind),
         null,
         Words.estimateTokens(s.prose()),
-        Words.estimateTokens(output));
+        Words.estimateTokens(output),
+        false);
   }
 }

@@ -6,6 +6,9 @@ import dev.bunsui.book.GeneratedOutput;
 import dev.bunsui.book.OutputKind;
 import dev.bunsui.book.Provenance;
 import dev.bunsui.book.SectionTask;
+import dev.bunsui.cache.Cached;
+import dev.bunsui.cache.StepCache;
+import dev.bunsui.cache.StepKey;
 import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.llm.ChatProviders;
 import dev.bunsui.llm.LlmSettings;
@@ -20,6 +23,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,12 +36,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Provenance: {@code promptHash} is the SHA-256 of the system and message templates used ({@link
  * PromptPair#hash()}); {@code inputHash} the SHA-256 of the stored section content bytes followed
  * by the stored analysis bytes (content only for the analysis itself).
+ *
+ * <p>Step cache ({@link StepCache}): analysis and every generated kind are keyed by step, input
+ * hash (with the output language), prompt hash and the resolved provider and model. Unless the run
+ * asks for {@link BookContext#refresh()}, a stored result whose artifacts are still in the store is
+ * returned without calling the provider; generated outputs then carry {@link Provenance#cached()}
+ * true. The analysis is returned as the same reference (its stored JSON is not rewritten, so the
+ * outputs keyed on it still hit). Creating an LLM provider still needs its API key on a hit: the
+ * resolved model is part of the key.
  */
 public final class GenerationService {
   private final ArtifactStore store;
   private final LlmSettings settings;
   private final ChatProviders providers;
   private final Prompts prompts;
+  private static final String ANALYSIS = "analysis";
+  private final StepCache cache;
   private final Map<String, Generator> generators = new ConcurrentHashMap<>();
 
   /**
@@ -63,6 +77,7 @@ public final class GenerationService {
     this.settings = settings;
     this.providers = providers;
     this.prompts = new Prompts(settings.promptOverrideDir());
+    this.cache = new StepCache(store);
   }
 
   /**
@@ -77,16 +92,29 @@ public final class GenerationService {
   public ArtifactRef analyze(SectionTask task) {
     byte[] contentBytes = read(task.section().content());
     SectionText section = section(contentBytes, task.book());
-    SectionAnalysis a = guard(() -> generator(task.book()).analyze(section));
-    SectionAnalysis stored =
-        new SectionAnalysis(
-            a.keyPoints(),
-            a.level(),
-            a.terms(),
-            a.words(),
-            a.codeBlocks(),
-            withInputHash(a.provenance(), Hashes.sha256(contentBytes)));
-    return put(Json.write(stored), "application/json", "json");
+    Generator generator = generator(task.book());
+    String inputHash = Hashes.sha256(contentBytes);
+    StepKey key = key(ANALYSIS, inputHash, section, generator);
+    return cache
+        .getOrCompute(
+            key,
+            task.section().id(),
+            refresh(task.book()),
+            ArtifactRef.class,
+            List::of,
+            () -> {
+              SectionAnalysis a = guard(() -> generator.analyze(section));
+              SectionAnalysis stored =
+                  new SectionAnalysis(
+                      a.keyPoints(),
+                      a.level(),
+                      a.terms(),
+                      a.words(),
+                      a.codeBlocks(),
+                      withInputHash(a.provenance(), inputHash));
+              return put(Json.write(stored), "application/json", "json");
+            })
+        .value();
   }
 
   /**
@@ -107,15 +135,32 @@ public final class GenerationService {
     byte[] contentBytes = read(request.content());
     byte[] analysisBytes = read(request.analysis());
     SectionText section = section(contentBytes, request.book());
-    SectionAnalysis analysis = readJson(analysisBytes, SectionAnalysis.class, "analysis");
-    Draft draft = guard(() -> generator(request.book()).generate(kind, section, analysis));
-    OutputValidator.validate(kind, draft.text(), draft.provenance().provider());
+    Generator generator = generator(request.book());
     byte[] input = new byte[contentBytes.length + analysisBytes.length];
     System.arraycopy(contentBytes, 0, input, 0, contentBytes.length);
     System.arraycopy(analysisBytes, 0, input, contentBytes.length, analysisBytes.length);
-    ArtifactRef ref =
-        put(draft.text().getBytes(StandardCharsets.UTF_8), mediaType(kind), extension(kind));
-    return new GeneratedOutput(kind, ref, withInputHash(draft.provenance(), Hashes.sha256(input)));
+    String inputHash = Hashes.sha256(input);
+    StepKey key = key(Generator.step(kind), inputHash, section, generator);
+    Cached<GeneratedOutput> out =
+        cache.getOrCompute(
+            key,
+            request.sectionId(),
+            refresh(request.book()),
+            GeneratedOutput.class,
+            o -> List.of(o.ref()),
+            () -> {
+              SectionAnalysis analysis = readJson(analysisBytes, SectionAnalysis.class, "analysis");
+              Draft draft = guard(() -> generator.generate(kind, section, analysis));
+              OutputValidator.validate(kind, draft.text(), draft.provenance().provider());
+              ArtifactRef ref =
+                  put(
+                      draft.text().getBytes(StandardCharsets.UTF_8),
+                      mediaType(kind),
+                      extension(kind));
+              return new GeneratedOutput(kind, ref, withInputHash(draft.provenance(), inputHash));
+            });
+    GeneratedOutput o = out.value();
+    return out.hit() ? new GeneratedOutput(o.kind(), o.ref(), o.provenance().asCached()) : o;
   }
 
   /** Media type of a generated kind. */
@@ -149,6 +194,25 @@ public final class GenerationService {
         k ->
             new LlmGenerator(
                 providers.create(name, settings.provider(name).withModel(model)), prompts));
+  }
+
+  /**
+   * The step cache key: the step, the provenance input hash combined with the output language
+   * (which comes from the book when the section names none), the prompt hash and the resolved
+   * provider and model.
+   */
+  private static StepKey key(
+      String step, String inputHash, SectionText section, Generator generator) {
+    return new StepKey(
+        step,
+        Hashes.sha256(inputHash + "\u0000" + section.lang()),
+        guard(() -> generator.promptHash(step)),
+        generator.provider(),
+        generator.model());
+  }
+
+  private static boolean refresh(BookContext book) {
+    return book != null && book.refresh();
   }
 
   private static <T> T guard(java.util.function.Supplier<T> call) {
@@ -192,6 +256,12 @@ public final class GenerationService {
 
   private static Provenance withInputHash(Provenance p, String inputHash) {
     return new Provenance(
-        p.provider(), p.model(), p.promptHash(), inputHash, p.inputTokens(), p.outputTokens());
+        p.provider(),
+        p.model(),
+        p.promptHash(),
+        inputHash,
+        p.inputTokens(),
+        p.outputTokens(),
+        false);
   }
 }

@@ -2,12 +2,34 @@ package dev.bunsui.generate;
 
 import dev.bunsui.book.OutputKind;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
 
 /**
  * Produces the analysis and the outputs of one section for one provider. {@link GenerationService}
  * validates, hashes and stores what it returns.
  */
 public interface Generator {
+
+  /** The provider name recorded in provenance ({@code extractive}, {@code openai} …). */
+  String provider();
+
+  /** The model the provider resolved to (its configured or default model), never null. */
+  String model();
+
+  /**
+   * The prompt hash a step of this generator records in provenance and the step cache keys on.
+   *
+   * @param step the prompt kind: {@code analysis}, {@code article}, {@code video_script}, {@code
+   *     video_script_json}, {@code x_posts} or {@code description} ({@link #step(OutputKind)})
+   * @return SHA-256 (64 hex characters)
+   * @throws PromptException when the step's prompt templates cannot be found
+   */
+  String promptHash(String step);
+
+  /** The prompt kind of an output kind: its name in lower case ({@code x_posts}). */
+  static String step(OutputKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
 
   /**
    * Analyses a section.

@@ -90,6 +90,26 @@ public final class LlmGenerator implements Generator {
   }
 
   @Override
+  public String provider() {
+    return provider.name();
+  }
+
+  @Override
+  public String model() {
+    return provider.model();
+  }
+
+  /**
+   * {@link PromptPair#hash()} of the step's templates (bundled or overridden).
+   *
+   * @throws PromptException when a template is missing
+   */
+  @Override
+  public String promptHash(String step) {
+    return prompts.load(step).hash();
+  }
+
+  @Override
   public SectionAnalysis analyze(SectionText section) {
     Result r = call("analysis", section, null, ANALYSIS_SCHEMA);
     JsonNode node = parseJson(r.answer.text(), "analysis", OutputKind.ARTICLE);
@@ -169,7 +189,8 @@ public final class LlmGenerator implements Generator {
             pair.hash(),
             null,
             answer.inputTokens(),
-            answer.outputTokens()));
+            answer.outputTokens(),
+            false));
   }
 
   /** The placeholder values every prompt may use. */

@@ -1,5 +1,7 @@
 package dev.bunsui.store;
 
+import java.util.Optional;
+
 /**
  * Where every artifact of a run lives. Content goes in under its SHA-256 (so a retried write is a
  * no-op and identical figures are stored once); a few well-known files per book (manifest, index)
@@ -38,6 +40,24 @@ public interface ArtifactStore {
    * @throws StoreException when missing, unreadable or not matching its hash
    */
   byte[] get(ArtifactRef ref);
+
+  /**
+   * Reads content stored under a name with {@link #putNamed}. No hash is checked: a named entry has
+   * no reference to check against, so callers validate what they read.
+   *
+   * @param key a relative key without {@code ..} segments
+   * @return the bytes, or empty when nothing is stored under the key
+   * @throws StoreException when the key is unsafe or the entry exists but cannot be read
+   */
+  Optional<byte[]> getNamed(String key);
+
+  /**
+   * Whether the referenced artifact is still in this store with its recorded size. The content is
+   * not re-hashed ({@link #get} does that on read).
+   *
+   * @return false when it is missing, has another size, or the reference belongs to another store
+   */
+  boolean exists(ArtifactRef ref);
 
   /**
    * The key of a reference inside this store.

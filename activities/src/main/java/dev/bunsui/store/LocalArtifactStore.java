@@ -4,9 +4,12 @@ import dev.bunsui.support.Hashes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * The artifact store in a local folder ({@code ./out} by default). Writes go to a temporary file in
@@ -72,11 +75,34 @@ public final class LocalArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public Optional<byte[]> getNamed(String key) {
+    Path path = resolve(key);
+    try {
+      return Optional.of(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + path + ": " + e, e);
+    }
+  }
+
+  @Override
+  public boolean exists(ArtifactRef ref) {
+    Path path;
+    try {
+      path = resolve(key(ref));
+    } catch (StoreException e) {
+      return false;
+    }
+    return Files.isRegularFile(path) && size(path) == ref.size();
+  }
+
+  @Override
   public String key(ArtifactRef ref) {
     Path path;
     try {
       path = Path.of(URI.create(ref.uri())).toAbsolutePath().normalize();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       throw new StoreException("not a local artifact: " + ref.uri(), e);
     }
     if (!path.startsWith(root)) {

@@ -46,6 +46,9 @@ public final class ThumbnailRenderer {
   /** Image height in pixels. */
   public static final int HEIGHT = 720;
 
+  /** Version of the drawing; bump when a layout change alters thumbnails (step cache key). */
+  public static final String VERSION = "thumbnail-1";
+
   static final int MARGIN = 80;
   static final int TITLE_TOP = 190;
   static final int TITLE_BOTTOM = HEIGHT - 130;
@@ -118,6 +121,27 @@ public final class ThumbnailRenderer {
       g.dispose();
     }
     return new Thumbnail(encode(image), base.getFamily(Locale.ROOT), choice.allGlyphsDisplayable());
+  }
+
+  /**
+   * The font {@link #render} would draw these texts with, without drawing; for cache keys and
+   * warnings.
+   *
+   * @param chapterTitle the chapter title
+   * @param bookTitle the book title; may be null
+   * @param chapterNumber 1-based chapter number
+   * @param lang BCP 47 language of the book; may be null
+   * @return the font's family and face name and whether it displays every character
+   */
+  public ThumbnailFont fontFor(
+      String chapterTitle, String bookTitle, int chapterNumber, String lang) {
+    Objects.requireNonNull(chapterTitle, "chapterTitle");
+    String book = bookTitle == null ? "" : bookTitle.strip();
+    FontPicker.Choice choice = fonts.pick(chapterTitle + book + label(chapterNumber, lang), lang);
+    return new ThumbnailFont(
+        choice.font().getFamily(Locale.ROOT),
+        choice.font().getFontName(Locale.ROOT),
+        choice.allGlyphsDisplayable());
   }
 
   /** Lays out the title in the title box with the metrics of {@code g}. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bunsui.book.BookContext;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenAI provider against a fake chat-completions server. */
 class OpenAiGenerationTest {
-  private static final String PATH = "/v1/chat/completions";
+  private static final String PATH = FakeOpenAi.PATH;
   private static final String MD =
       "Ownership is a set of rules that govern how a Rust program manages memory.\n\n"
           + "Each value in Rust has an owner. There can only be one owner at a time.\n\n"
@@ -83,25 +82,7 @@ class OpenAiGenerationTest {
   }
 
   private void answer(String content) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("id", "chatcmpl-1")
-        .put("object", "chat.completion")
-        .put("created", 1)
-        .put("model", "gpt-test");
-    ObjectNode choice = body.putArray("choices").addObject();
-    choice.put("index", 0).put("finish_reason", "stop");
-    choice.putObject("message").put("role", "assistant").put("content", content);
-    body.putObject("usage")
-        .put("prompt_tokens", 123)
-        .put("completion_tokens", 45)
-        .put("total_tokens", 168);
-    wm.stubFor(
-        post(urlEqualTo(PATH))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(body.toString())));
+    FakeOpenAi.answer(wm, content);
   }
 
   private void status(int status, String... headers) {

@@ -62,4 +62,34 @@ class LocalArtifactStoreTest {
 
     assertThatThrownBy(() -> store.get(foreign)).hasMessageContaining("is outside the store");
   }
+
+  @Test
+  void namedEntriesReadBackAndAbsentOnesAreEmpty() {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    store.putNamed("cache/steps/ab/entry.json", json, "application/json");
+
+    assertThat(store.getNamed("cache/steps/ab/entry.json")).hasValue(json);
+    assertThat(store.getNamed("cache/steps/ab/other.json")).isEmpty();
+    assertThatThrownBy(() -> store.getNamed("../outside.json"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("unsafe artifact key");
+  }
+
+  @Test
+  void existsChecksPresenceAndSizeWithoutThrowing() throws Exception {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    ArtifactRef ref = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "txt");
+    assertThat(store.exists(ref)).isTrue();
+
+    Path file = dir.resolve("out").resolve(store.key(ref));
+    Files.writeString(file, "hello, truncated or grown");
+    assertThat(store.exists(ref)).isFalse();
+    Files.delete(file);
+    assertThat(store.exists(ref)).isFalse();
+    ArtifactRef foreign =
+        new ArtifactRef(dir.resolve("elsewhere/x.txt").toUri().toString(), "00", 1, "text/plain");
+    assertThat(store.exists(foreign)).isFalse();
+    assertThat(store.exists(new ArtifactRef("s3://bucket/x.txt", "00", 1, "text/plain"))).isFalse();
+  }
 }

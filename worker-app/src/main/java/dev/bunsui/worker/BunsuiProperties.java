@@ -2,6 +2,7 @@ package dev.bunsui.worker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llm LLM providers
  * @param figures figure renderers
  * @param thumbnail thumbnail rendering
+ * @param faults failures switched on on purpose
  */
 @ConfigurationProperties("bunsui")
 public record BunsuiProperties(
@@ -22,7 +24,8 @@ public record BunsuiProperties(
     @DefaultValue Parse parse,
     @DefaultValue Llm llm,
     @DefaultValue Figures figures,
-    @DefaultValue Thumbnail thumbnail) {
+    @DefaultValue Thumbnail thumbnail,
+    @DefaultValue Faults faults) {
 
   /**
    * Artifact store.
@@ -99,4 +102,24 @@ public record BunsuiProperties(
    *     that displays the title
    */
   public record Thumbnail(Path fontFile) {}
+
+  /**
+   * The fault switch, for rehearsing failures and rerun-from-failure.
+   *
+   * @param failActivities activity type names ({@code ConvertFigure}, {@code GenerateArticle} …)
+   *     whose every execution fails with a non-retryable {@code FAULT_INJECTED}; empty for none
+   */
+  public record Faults(List<String> failActivities) {
+    /** Strips the names and drops blank ones; null means none. */
+    public Faults {
+      failActivities =
+          failActivities == null
+              ? List.of()
+              : failActivities.stream()
+                  .filter(java.util.Objects::nonNull)
+                  .map(String::strip)
+                  .filter(n -> !n.isEmpty())
+                  .toList();
+    }
+  }
 }

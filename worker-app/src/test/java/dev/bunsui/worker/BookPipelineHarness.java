@@ -37,7 +37,8 @@ final class BookPipelineHarness implements AutoCloseable {
             new BunsuiProperties.Parse(20L * 1024 * 1024, false),
             new BunsuiProperties.Llm("extractive", Map.of(), null),
             new BunsuiProperties.Figures(null, null, java.time.Duration.ofSeconds(90), 40_000_000),
-            new BunsuiProperties.Thumbnail(null));
+            new BunsuiProperties.Thumbnail(null),
+            new BunsuiProperties.Faults(List.of()));
     WorkerConfiguration config = new WorkerConfiguration();
     this.store = config.artifactStore(props);
     env =
@@ -65,6 +66,11 @@ final class BookPipelineHarness implements AutoCloseable {
   }
 
   BookResult run(String workflowId, Path source) {
+    return run(workflowId, source, false);
+  }
+
+  /** Runs the book; {@code refresh} makes every step skip the step cache. */
+  BookResult run(String workflowId, Path source, boolean refresh) {
     BookWorkflow book =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -73,7 +79,7 @@ final class BookPipelineHarness implements AutoCloseable {
                     .setTaskQueue(BookTaskQueues.BOOK)
                     .setWorkflowId(workflowId)
                     .build());
-    return book.run(new BookRequest(source.toString(), null, null, List.of(), null, null, false));
+    return book.run(new BookRequest(source.toString(), null, null, List.of(), null, null, refresh));
   }
 
   Manifest manifest(BookResult result) {

@@ -180,7 +180,7 @@ final class FakeActivities implements BookActivities, SectionActivities, FigureA
     return new GeneratedOutput(
         r.kind(),
         ref(key, "text/markdown"),
-        new Provenance("fake", "fake-1", "p", r.content().sha256(), 10, 20));
+        new Provenance("fake", "fake-1", "p", r.content().sha256(), 10, 20, false));
   }
 
   @Override

@@ -1,0 +1,48 @@
+package dev.bunsui.generate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bunsui.support.Json;
+
+/** Answers of a fake OpenAI chat-completions endpoint served by WireMock. */
+final class FakeOpenAi {
+  /** The chat-completions path under the base URL {@code <server>/v1}. */
+  static final String PATH = "/v1/chat/completions";
+
+  private FakeOpenAi() {}
+
+  /**
+   * Makes every chat call answer {@code content} with usage 123 prompt and 45 completion tokens.
+   */
+  static void answer(WireMockServer wm, String content) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("id", "chatcmpl-1")
+        .put("object", "chat.completion")
+        .put("created", 1)
+        .put("model", "gpt-test");
+    ObjectNode choice = body.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", content);
+    body.putObject("usage")
+        .put("prompt_tokens", 123)
+        .put("completion_tokens", 45)
+        .put("total_tokens", 168);
+    wm.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body.toString())));
+  }
+
+  /** How many chat calls the server received. */
+  static int calls(WireMockServer wm) {
+    return wm.findAll(postRequestedFor(urlEqualTo(PATH))).size();
+  }
+}
