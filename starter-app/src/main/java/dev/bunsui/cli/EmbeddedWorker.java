@@ -137,6 +137,11 @@ final class EmbeddedWorker implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
   }
 
+  /** The worker process's id (for operators, and for tests that kill it as a crash would). */
+  long pid() {
+    return process.pid();
+  }
+
   /** Waits until the worker process ends (for {@code bunsui worker}). */
   int waitFor() throws InterruptedException {
     return process.waitFor();

@@ -1,4 +1,4 @@
-package dev.bunsui.cli.it;
+package dev.bunsui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
