@@ -2,7 +2,6 @@ package dev.bunsui.cli;
 
 import static dev.bunsui.cli.RealServerSupport.JSON;
 import static dev.bunsui.cli.RealServerSupport.cli;
-import static dev.bunsui.cli.RealServerSupport.manifestOutputs;
 import static dev.bunsui.cli.RealServerSupport.runBook;
 import static dev.bunsui.cli.RealServerSupport.worker;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rerun from failure on the real Temporal dev server: a figure step made to fail permanently by the
- * fault switch, then {@code bunsui session rerun --strategy reset}, {@code --strategy cache} and the
- * real {@code temporal workflow reset --type LastWorkflowTask} each complete a failed run, with a
- * fake LLM server showing that no prompt is sent twice; then the visibility queries over the
+ * fault switch, then {@code bunsui session rerun --strategy reset}, {@code --strategy cache} and
+ * the real {@code temporal workflow reset --type LastWorkflowTask} each complete a failed run, with
+ * a fake LLM server showing that no prompt is sent twice; then the visibility queries over the
  * project's search attributes return exactly these runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -105,7 +104,15 @@ class BookRecoveryIT {
     }
 
     Run dryRun =
-        cli("session", "rerun", id, "--strategy", "reset", "--dry-run", "--target", SERVER.target());
+        cli(
+            "session",
+            "rerun",
+            id,
+            "--strategy",
+            "reset",
+            "--dry-run",
+            "--target",
+            SERVER.target());
     assertThat(dryRun.code()).as(dryRun.err()).isZero();
     assertThat(dryRun.json().at("/plan/kept").toString()).contains("ParseBook");
     assertThat(dryRun.json().at("/plan/reusedFromCache").toString()).contains("GenerateArticle");
@@ -177,7 +184,8 @@ class BookRecoveryIT {
         "visibility to show the failed and completed runs",
         Duration.ofSeconds(30),
         () ->
-            list("BunsuiPipeline='book' AND ExecutionStatus='Failed'").equals(Set.copyOf(failedRuns))
+            list("BunsuiPipeline='book' AND ExecutionStatus='Failed'")
+                    .equals(Set.copyOf(failedRuns))
                 && ids(list("BunsuiPipeline='book' AND ExecutionStatus='Completed'")).equals(ids));
     assertThat(list("BunsuiPipeline='book' AND ExecutionStatus='Failed'"))
         .containsExactlyInAnyOrderElementsOf(failedRuns);

@@ -11,7 +11,9 @@ import dev.bunsui.cli.it.TemporalDevServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,25 +56,45 @@ class WorkerCrashIT {
     llm.reset();
     llm.delay(Duration.ofMillis(1500));
     EmbeddedWorker first = worker(SERVER.target(), store, llm);
-    CompletableFuture<Run> run =
-        CompletableFuture.supplyAsync(() -> runBook(SERVER.target(), "book-it-killed"));
+    // a thread of its own: the SDK completes its futures on the common pool, which has a single
+    // thread on a two-core machine
+    ExecutorService cliThread = Executors.newSingleThreadExecutor();
+    Future<Run> run = cliThread.submit(() -> runBook(SERVER.target(), "book-it-killed"));
     RealServerSupport.await(
-        "the run to be in the middle of its LLM calls", Duration.ofSeconds(120), () -> llm.total() >= 3);
-    assertThat(run).isNotDone();
-    ProcessHandle handle = ProcessHandle.of(first.pid()).orElseThrow();
-    assertThat(handle.destroyForcibly()).as("SIGKILL sent").isTrue();
-    handle.onExit().get(30, TimeUnit.SECONDS);
+        "the run to be in the middle of its LLM calls",
+        Duration.ofSeconds(120),
+        () -> llm.total() >= 3);
+    assertThat(run.isDone()).as("run finished before the kill").isFalse();
+    long pid = first.pid();
+    Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill -KILL " + pid).isZero();
+    RealServerSupport.await(
+        "the killed worker to be gone",
+        Duration.ofSeconds(30),
+        () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     first.close();
     int callsAtKill = llm.total();
 
     llm.delay(Duration.ZERO);
     try (EmbeddedWorker second = worker(SERVER.target(), store, llm)) {
-      Run finished = run.get(5, TimeUnit.MINUTES);
+      Run finished;
+      try {
+        finished = run.get(3, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(
+            "the run did not finish after the new worker started; pending work:\n"
+                + SERVER.temporal("workflow", "describe", "--workflow-id", "book-it-killed")
+                + SERVER.temporal("workflow", "list", "--query", "ExecutionStatus='Running'"),
+            e);
+      }
       assertThat(finished.code()).as(finished.err()).isZero();
     }
-    assertThat(llm.total()).as("the new worker made the remaining calls").isGreaterThan(callsAtKill);
+    assertThat(llm.total())
+        .as("the new worker made the remaining calls")
+        .isGreaterThan(callsAtKill);
     assertThat(manifestOutputs(store)).isEqualTo(expected);
 
+    cliThread.shutdown();
     Run jobs = cli("job", "list", "--session-id", "book-it-killed", "--target", SERVER.target());
     assertThat(jobs.code()).as(jobs.err()).isZero();
     assertThat(jobs.json().path("status").asText()).isEqualTo("completed");
