@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bunsui 0.1.0",
     description = "Durable content-generation pipelines on Temporal.",
-    subcommands = {PipelineCommand.class, SessionCommand.class, WorkerCommand.class},
+    subcommands = {
+      PipelineCommand.class,
+      SessionCommand.class,
+      WorkerCommand.class,
+      DevCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 run failed, 2 usage error, 3 Temporal unreachable or embedded server"
