@@ -138,8 +138,11 @@ public final class TemporalDevServerExtension implements BeforeAllCallback, Afte
    * @throws AssertionError (a failure, not a skip) naming the install script when it is missing
    */
   public static Path requireBinary() {
-    Path root = projectRoot();
-    return TemporalCli.find(root, System.getenv("PATH"))
+    return requireBinary(projectRoot(), System.getenv("PATH"));
+  }
+
+  static Path requireBinary(Path root, String pathEnv) {
+    return TemporalCli.find(root, pathEnv)
         .orElseThrow(
             () ->
                 new AssertionError(
