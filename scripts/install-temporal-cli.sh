@@ -45,7 +45,11 @@ no_go() {
   exit 1
 }
 
-command -v go >/dev/null 2>&1 || no_go "Go is not on PATH"
+# go.dev's installer puts Go in /usr/local/go, which is not always on PATH
+if ! command -v go >/dev/null 2>&1 && [[ -x /usr/local/go/bin/go ]]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
+command -v go >/dev/null 2>&1 || no_go "Go is not on PATH (nor in /usr/local/go/bin)"
 GO_VERSION="$(go env GOVERSION 2>/dev/null | sed -n 's/^go\([0-9]*\)\.\([0-9]*\).*/\1 \2/p')"
 read -r GO_MAJOR GO_MINOR <<<"${GO_VERSION:-0 0}"
 if (( GO_MAJOR < 1 || (GO_MAJOR == 1 && GO_MINOR < 21) )); then

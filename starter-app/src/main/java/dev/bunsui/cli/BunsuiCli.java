@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       JobCommand.class,
       ErrorCommand.class,
       RecoveryCommand.class,
-      WorkerCommand.class
+      WorkerCommand.class,
+      DevCommand.class
     },
     footer = {
       "",

@@ -20,19 +20,29 @@ final class ProcessTree {
     }
     process.destroy();
     descendants.forEach(ProcessHandle::destroy);
-    try {
-      process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // stopping must finish even on an interrupted thread (a test, or Ctrl-C on a waiting command)
+    boolean interrupted = waitUninterruptibly(process, grace);
     if (process.isAlive()) {
       process.destroyForcibly();
     }
     descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    try {
-      process.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
+    interrupted |= waitUninterruptibly(process, Duration.ofSeconds(5));
+    if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits up to {@code timeout} for the process; returns whether the thread was interrupted. */
+  private static boolean waitUninterruptibly(Process process, Duration timeout) {
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
   }
 }

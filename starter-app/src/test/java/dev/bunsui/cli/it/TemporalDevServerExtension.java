@@ -31,14 +31,7 @@ public final class TemporalDevServerExtension implements BeforeAllCallback, Afte
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    Path root = projectRoot();
-    Path binary =
-        TemporalCli.find(root, System.getenv("PATH"))
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "integration tests need the real Temporal dev server: "
-                            + TemporalCli.missingMessage(root)));
+    Path binary = requireBinary();
     String name = context.getRequiredTestClass().getSimpleName();
     String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
     Path build = buildDir();
@@ -137,6 +130,24 @@ public final class TemporalDevServerExtension implements BeforeAllCallback, Afte
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted running " + String.join(" ", command), e);
     }
+  }
+
+  /**
+   * The Temporal CLI for integration tests.
+   *
+   * @throws AssertionError (a failure, not a skip) naming the install script when it is missing
+   */
+  public static Path requireBinary() {
+    return requireBinary(projectRoot(), System.getenv("PATH"));
+  }
+
+  static Path requireBinary(Path root, String pathEnv) {
+    return TemporalCli.find(root, pathEnv)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "integration tests need the real Temporal dev server: "
+                        + TemporalCli.missingMessage(root)));
   }
 
   /** The project folder: {@code bunsui.projectRoot} (set by the build), else above {@code mvnw}. */
