@@ -35,7 +35,7 @@ public class BunsuiCli implements Runnable {
 
   /** Entry point; exits with the command's exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine().execute(GlobalArgs.hoist(args)));
   }
 
   /** The configured command line (for tests). */

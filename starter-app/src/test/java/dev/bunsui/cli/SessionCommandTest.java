@@ -96,6 +96,72 @@ class SessionCommandTest {
   }
 
   @Test
+  void onTheInJvmServerACacheRerunWorksAndAResetIsRefusedWithTheAlternative() throws Exception {
+    String target = worker.target();
+    String source = ROOT.resolve("samples/durable-pipelines/durable-execution.md").toString();
+    Run run =
+        cli(
+            "pipeline",
+            "run",
+            "book",
+            "--target",
+            target,
+            "--format",
+            "json",
+            "--source",
+            source,
+            "--workflow-id",
+            "book-rerun-embedded");
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Run reset = cli("session", "rerun", "book-rerun-embedded", "--target", target);
+    assertThat(reset.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(reset.err()).contains("has no failed step");
+    Run resetFrom =
+        cli(
+            "session",
+            "rerun",
+            "book-rerun-embedded",
+            "--from-job",
+            "ParseBook",
+            "--target",
+            target);
+    assertThat(resetFrom.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(resetFrom.err()).contains("cannot reset").contains("--strategy cache");
+
+    Run cache =
+        cli(
+            "session",
+            "rerun",
+            "book-rerun-embedded",
+            "--strategy",
+            "cache",
+            "--wait",
+            "--target",
+            target,
+            "--format",
+            "json");
+    assertThat(cache.code()).as(cache.err()).isZero();
+    JsonNode c = new ObjectMapper().readTree(cache.out());
+    assertThat(c.path("status").asText()).isEqualTo("completed");
+    assertThat(c.path("newRunId").asText()).isNotBlank();
+    assertThat(c.at("/plan/reusedFromCache").toString()).contains("GenerateArticle");
+
+    Run jobs =
+        cli(
+            "job",
+            "list",
+            "--session-id",
+            "book-rerun-embedded",
+            "--target",
+            target,
+            "--format",
+            "json");
+    assertThat(jobs.code()).as(jobs.err()).isZero();
+    assertThat(jobs.out()).contains("\"jobId\" : \"ParseBook\"").contains("chapter-1/section-1");
+  }
+
+  @Test
   void anUnknownSessionIsNotFound() {
     Run describe = cli("session", "describe", "book-nope-00000000", "--target", worker.target());
     assertThat(describe.code()).isEqualTo(ExitCodes.NOT_FOUND);
