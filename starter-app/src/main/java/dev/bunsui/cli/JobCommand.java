@@ -1,6 +1,5 @@
 package dev.bunsui.cli;
 
-import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.steps.SessionHistory;
 import dev.bunsui.cli.steps.Step;
 import java.util.LinkedHashMap;
@@ -29,27 +28,16 @@ public class JobCommand {
       name = "list",
       description = "Every step of a session with its status and attempts.",
       mixinStandardHelpOptions = true)
-  static class ListJobs implements Callable<Integer> {
-    @Mixin GlobalOptions global;
-
-    @Spec CommandSpec spec;
-
-    @Option(names = "--session-id", required = true, description = "Workflow id of the session.")
-    String sessionId;
+  static class ListJobs extends SessionReport {
+    @Override
+    String action() {
+      return "job:list";
+    }
 
     @Override
-    public Integer call() {
-      Guardrails.load(global).checkRead("job:list");
-      try (Temporal t = Temporal.connect(global)) {
-        SessionHistory session = Rerun.load(t, sessionId);
-        List<Map<String, Object>> jobs = session.allSteps().stream().map(JobCommand::row).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sessionId", sessionId);
-        out.put("status", session.status());
-        out.put("jobs", jobs);
-        Output.print(spec.commandLine().getOut(), global.format(), out);
-        return ExitCodes.OK;
-      }
+    void report(Temporal t, SessionHistory session, Map<String, Object> out) {
+      List<Map<String, Object>> jobs = session.allSteps().stream().map(JobCommand::row).toList();
+      out.put("jobs", jobs);
     }
   }
 
