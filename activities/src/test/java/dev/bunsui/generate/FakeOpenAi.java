@@ -7,7 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bunsui.llm.ChatProviders;
+import dev.bunsui.llm.LlmSettings;
+import dev.bunsui.llm.ProviderSettings;
+import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.support.Json;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 
 /** Answers of a fake OpenAI chat-completions endpoint served by WireMock. */
 final class FakeOpenAi {
@@ -39,6 +47,21 @@ final class FakeOpenAi {
                     .withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody(body.toString())));
+  }
+
+  /**
+   * A new generation service whose {@code openai} provider talks to this fake, as a new worker
+   * process would have it (nothing remembered in memory).
+   *
+   * @param promptDir prompt overrides; null for the bundled prompts
+   */
+  static GenerationService service(WireMockServer wm, ArtifactStore store, Path promptDir) {
+    ProviderSettings ps =
+        new ProviderSettings(wm.baseUrl() + "/v1", "sk-test", null, Duration.ofSeconds(10), 0.2);
+    return new GenerationService(
+        store,
+        new LlmSettings("extractive", Map.of("openai", ps), promptDir),
+        new ChatProviders(name -> null, Clock.systemUTC()));
   }
 
   /** How many chat calls the server received. */

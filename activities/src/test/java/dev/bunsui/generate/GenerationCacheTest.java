@@ -13,7 +13,6 @@ import dev.bunsui.book.OutputKind;
 import dev.bunsui.cache.StepCache;
 import dev.bunsui.llm.ChatProviders;
 import dev.bunsui.llm.LlmSettings;
-import dev.bunsui.llm.ProviderSettings;
 import dev.bunsui.parse.SectionContent;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.LocalArtifactStore;
@@ -22,11 +21,8 @@ import dev.bunsui.support.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,12 +65,7 @@ class GenerationCacheTest {
 
   /** A fresh service, as a new worker process would have: nothing is remembered in memory. */
   private GenerationService service(Path promptDir) {
-    ProviderSettings ps =
-        new ProviderSettings(wm.baseUrl() + "/v1", "sk-test", null, Duration.ofSeconds(10), 0.2);
-    return new GenerationService(
-        store,
-        new LlmSettings("extractive", Map.of("openai", ps), promptDir),
-        new ChatProviders(name -> null, Clock.systemUTC()));
+    return FakeOpenAi.service(wm, store, promptDir);
   }
 
   private static BookContext book(String provider, String model, boolean refresh) {

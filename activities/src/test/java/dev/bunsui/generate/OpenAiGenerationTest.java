@@ -15,9 +15,7 @@ import dev.bunsui.book.BookContext;
 import dev.bunsui.book.GenerateRequest;
 import dev.bunsui.book.GeneratedOutput;
 import dev.bunsui.book.OutputKind;
-import dev.bunsui.llm.ChatProviders;
 import dev.bunsui.llm.LlmSettings;
-import dev.bunsui.llm.ProviderSettings;
 import dev.bunsui.parse.SectionContent;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.LocalArtifactStore;
@@ -26,10 +24,8 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +65,7 @@ class OpenAiGenerationTest {
   }
 
   private GenerationService service(Path promptDir) {
-    ProviderSettings ps =
-        new ProviderSettings(wm.baseUrl() + "/v1", "sk-test", null, Duration.ofSeconds(10), 0.2);
-    return new GenerationService(
-        store,
-        new LlmSettings("extractive", Map.of("openai", ps), promptDir),
-        new ChatProviders(name -> null, Clock.systemUTC()));
+    return FakeOpenAi.service(wm, store, promptDir);
   }
 
   private GenerationService service() {

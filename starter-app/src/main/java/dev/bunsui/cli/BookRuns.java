@@ -2,6 +2,7 @@ package dev.bunsui.cli;
 
 import dev.bunsui.book.BookRequest;
 import dev.bunsui.book.BookTaskQueues;
+import dev.bunsui.book.Summaries;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
 
@@ -33,11 +34,6 @@ final class BookRuns {
       Path name = Path.of(request.source()).getFileName();
       title = name == null ? request.source() : name.toString();
     }
-    String lang = request.lang() == null ? "lang auto" : request.lang();
-    String provider = request.provider() == null ? "default provider" : request.provider();
-    if (request.model() != null) {
-      provider += " " + request.model();
-    }
-    return "book: " + title + " · " + lang + " · " + provider;
+    return Summaries.line("book", title, request.lang(), request.provider(), request.model());
   }
 }

@@ -116,11 +116,7 @@ final class Rerun {
     try {
       return SessionHistory.load(t.client, id, null);
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new CliException(
-            ExitCodes.NOT_FOUND, "no session " + id + " in namespace " + t.namespace);
-      }
-      throw e;
+      throw t.sessionError(e, id);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.bunsui.book.BookProgress;
 import dev.bunsui.book.BookResult;
 import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.cli.guard.Guardrails;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -58,12 +57,7 @@ public class SessionCommand {
                     .build())
             .getWorkflowExecutionInfo();
       } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-          throw new CliException(
-              ExitCodes.NOT_FOUND,
-              "no session " + id + " in namespace " + t.namespace + " at " + t.target);
-        }
-        throw e;
+        throw t.sessionError(e, id);
       }
     }
 

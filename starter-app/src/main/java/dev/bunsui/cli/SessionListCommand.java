@@ -1,5 +1,6 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.book.BookSearchAttributes;
 import dev.bunsui.cli.guard.Guardrails;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -34,11 +35,11 @@ class SessionListCommand implements Callable<Integer> {
   static final Map<String, String> FILTERS =
       Map.of(
           "status", "ExecutionStatus",
-          "pipeline", "BunsuiPipeline",
-          "title", "BookTitle",
-          "lang", "Lang",
-          "stage", "Stage",
-          "failed-step", "FailedStep",
+          "pipeline", BookSearchAttributes.PIPELINE.getName(),
+          "title", BookSearchAttributes.BOOK_TITLE.getName(),
+          "lang", BookSearchAttributes.LANG.getName(),
+          "stage", BookSearchAttributes.STAGE.getName(),
+          "failed-step", BookSearchAttributes.FAILED_STEP.getName(),
           "type", "WorkflowType");
 
   @Mixin GlobalOptions global;
@@ -130,7 +131,12 @@ class SessionListCommand implements Callable<Integer> {
       clauses.add(attribute + " = '" + value.replace("'", "\\'") + "'");
     }
     if (!pipeline && (raw == null || raw.isBlank())) {
-      clauses.add(0, "BunsuiPipeline = 'book'");
+      clauses.add(
+          0,
+          BookSearchAttributes.PIPELINE.getName()
+              + " = '"
+              + BookSearchAttributes.BOOK_PIPELINE
+              + "'");
     }
     if (raw != null && !raw.isBlank()) {
       clauses.add("(" + raw + ")");
@@ -164,7 +170,8 @@ class SessionListCommand implements Callable<Integer> {
     m.put("type", info.getType().getName());
     m.put("status", SessionCommand.Base.status(info.getStatus()));
     Map<String, Payload> attrs = info.getSearchAttributes().getIndexedFieldsMap();
-    for (String name : List.of("BunsuiPipeline", "BookTitle", "Lang", "Stage", "FailedStep")) {
+    for (var key : BookSearchAttributes.ALL) {
+      String name = key.getName();
       Payload p = attrs.get(name);
       if (p != null) {
         m.put(

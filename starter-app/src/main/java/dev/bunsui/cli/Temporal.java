@@ -98,6 +98,19 @@ final class Temporal implements AutoCloseable {
     }
   }
 
+  /**
+   * What to throw for a failed call about session {@code id}: NOT_FOUND becomes a {@link
+   * CliException} with {@link ExitCodes#NOT_FOUND} naming the session, namespace and target; any
+   * other status is returned as it is.
+   */
+  RuntimeException sessionError(StatusRuntimeException e, String id) {
+    if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+      return new CliException(
+          ExitCodes.NOT_FOUND, "no session " + id + " in namespace " + namespace + " at " + target);
+    }
+    return e;
+  }
+
   @Override
   public void close() {
     service.shutdown();

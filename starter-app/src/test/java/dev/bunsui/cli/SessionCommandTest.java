@@ -1,12 +1,12 @@
 package dev.bunsui.cli;
 
+import static dev.bunsui.cli.RealServerSupport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.bunsui.cli.RealServerSupport.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The worker and the CLI as separate processes: a worker (the worker jar, hosting the in-JVM
@@ -49,18 +48,6 @@ class SessionCommandTest {
     if (worker != null) {
       worker.close();
     }
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run cli(String... args) {
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    CommandLine cli = BunsuiCli.commandLine();
-    cli.setOut(new PrintWriter(stdout));
-    cli.setErr(new PrintWriter(stderr));
-    int code = cli.execute(args);
-    return new Run(code, stdout.toString(), stderr.toString());
   }
 
   @Test

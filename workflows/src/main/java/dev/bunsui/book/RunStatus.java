@@ -51,10 +51,6 @@ final class RunStatus {
 
   /** One line for the summary of a book, chapter or section: title, language and provider. */
   static String summary(String what, String title, BookContext book) {
-    String provider = book.provider() == null ? "default provider" : book.provider();
-    if (book.model() != null) {
-      provider += " " + book.model();
-    }
-    return what + ": " + title + " · " + book.lang() + " · " + provider;
+    return Summaries.line(what, title, book.lang(), book.provider(), book.model());
   }
 }

@@ -78,10 +78,9 @@ public final class ErrorReport {
   public static List<Entry> entries(SessionHistory session, boolean canReset) {
     List<Entry> out = new ArrayList<>();
     for (Step s : rootFailures(session)) {
+      // unknown codes map to INTERNAL, which is not skippable; the book's own steps never skip
       boolean skipped =
-          s.path().contains("/")
-              && ErrorCode.SKIPPABLE.contains(ErrorCode.fromType(s.errorCode()))
-              && ErrorCode.fromType(s.errorCode()).name().equals(s.errorCode());
+          s.path().contains("/") && ErrorCode.SKIPPABLE.contains(ErrorCode.fromType(s.errorCode()));
       boolean fatal = !skipped && isOnFailedPath(session, s);
       out.add(
           new Entry(

@@ -1,5 +1,6 @@
 package dev.bunsui.cli.steps;
 
+import dev.bunsui.book.StepPaths;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -289,12 +290,7 @@ public record SessionHistory(
     }
 
     String segment(String parentId) {
-      if ("workflow".equals(kind)) {
-        return workflowId.startsWith(parentId + "-")
-            ? workflowId.substring(parentId.length() + 1)
-            : workflowId;
-      }
-      return type;
+      return "workflow".equals(kind) ? StepPaths.relative(parentId, workflowId) : type;
     }
 
     Step build(String prefix, String parentId, List<Step> children) {
