@@ -93,10 +93,69 @@ final class SchemaChecks {
       }
       return;
     }
+    if (!regexes(schema, pointer, problems)) {
+      return;
+    }
     try {
       compile(schema).initializeValidators();
     } catch (JsonSchemaException | IllegalArgumentException e) {
       problems.atValue(pointer, "input_schema is not a usable JSON Schema: " + rootCause(e));
+    }
+  }
+
+  /**
+   * Checks every {@code pattern} and {@code patternProperties} key as a Java regular expression
+   * (what the validator compiles them with), so a bad one is placed at its own line.
+   *
+   * @return whether all of them compile
+   */
+  private static boolean regexes(JsonNode node, String pointer, Problems problems) {
+    boolean ok = true;
+    if (node.isObject()) {
+      JsonNode pattern = node.get("pattern");
+      if (pattern != null && pattern.isTextual()) {
+        ok &= regex(pattern.textValue(), pointer + "/pattern", false, problems);
+      }
+      JsonNode patternProperties = node.get("patternProperties");
+      if (patternProperties != null && patternProperties.isObject()) {
+        for (String key : (Iterable<String>) patternProperties::fieldNames) {
+          ok &=
+              regex(
+                  key,
+                  pointer + "/patternProperties/" + SourceDocument.escape(key),
+                  true,
+                  problems);
+        }
+      }
+      for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) node::fields) {
+        ok &= regexes(e.getValue(), pointer + "/" + SourceDocument.escape(e.getKey()), problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        ok &= regexes(node.get(i), pointer + "/" + i, problems);
+      }
+    }
+    return ok;
+  }
+
+  private static boolean regex(String regex, String pointer, boolean key, Problems problems) {
+    try {
+      java.util.regex.Pattern.compile(regex);
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      String reason =
+          "input_schema has a pattern that is not a regular expression: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex()
+              + " of "
+              + regex;
+      if (key) {
+        problems.atKey(pointer, reason);
+      } else {
+        problems.atValue(pointer, reason);
+      }
+      return false;
     }
   }
 

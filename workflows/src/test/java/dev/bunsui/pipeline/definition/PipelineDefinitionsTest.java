@@ -514,9 +514,10 @@ class PipelineDefinitionsTest {
                 input_mapping: {book: x}
             """);
     assertThat(badPattern).hasSize(1);
-    assertThat(badPattern.get(0).line()).isEqualTo(3);
-    assertThat(badPattern.get(0).jsonPath()).isEqualTo("$.input_schema");
-    assertThat(badPattern.get(0).reason()).contains("not a usable JSON Schema");
+    assertThat(badPattern.get(0).line()).isEqualTo(5);
+    assertThat(badPattern.get(0).jsonPath()).isEqualTo("$.input_schema.properties.s.pattern");
+    assertThat(badPattern.get(0).reason())
+        .contains("not a regular expression: Unclosed character class");
   }
 
   @Test
@@ -533,7 +534,10 @@ class PipelineDefinitionsTest {
                 input_mapping: {book: x}
             """);
     assertThat(found).hasSize(1);
+    assertThat(found.get(0).line()).isEqualTo(3);
     assertThat(found.get(0).jsonPath()).isEqualTo("$.input_schema");
+    assertThat(found.get(0).reason())
+        .contains("https://example.invalid/schema.json", "not allowed to be loaded");
   }
 
   @Test
