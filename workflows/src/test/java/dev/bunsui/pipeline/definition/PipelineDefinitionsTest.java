@@ -313,8 +313,37 @@ class PipelineDefinitionsTest {
     assertThat(found.get(0).column()).isEqualTo(48);
     assertThat(found.get(0).reason()).contains("unexpected '<'");
     assertThat(found.get(1).line()).isEqualTo(11);
+    assertThat(found.get(1).column()).isEqualTo(19);
     assertThat(found.get(1).jsonPath()).isEqualTo("$.steps[1].condition");
     assertThat(found.get(1).reason()).contains("expected a value");
+  }
+
+  @Test
+  void pathsInsideAConditionArePlacedAtTheirColumn() {
+    DefinitionProblem p =
+        only(
+            """
+            id: demo
+            steps:
+              - id: a
+                tool: book_posts
+                condition: $.input.n > 1 && $.steps.nope.status == 'succeeded'
+                input_mapping: {book: x}
+            """,
+            5,
+            "$.steps[0].condition",
+            "$.steps.nope.status names unknown step 'nope'");
+    assertThat(p.column()).isEqualTo(33);
+  }
+
+  @Test
+  void suggestionsAreCloseNamesOnly() {
+    assertThat(Suggestions.nearest("inptu", List.of("input", "steps"))).isEqualTo("input");
+    assertThat(Suggestions.nearest("auto_post", List.of("auto_posting", "book_posts")))
+        .isEqualTo("auto_posting");
+    assertThat(Suggestions.nearest("c", List.of("a", "b"))).isNull();
+    assertThat(Suggestions.nearest("publish", List.of("book_posts"))).isNull();
+    assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
   }
 
   @Test
