@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,11 +129,9 @@ final class SemanticChecks {
       onError();
     }
 
-    private java.util.Optional<String> text(String field) {
+    private Optional<String> text(String field) {
       JsonNode v = step.get(field);
-      return v != null && v.isTextual()
-          ? java.util.Optional.of(v.textValue())
-          : java.util.Optional.empty();
+      return v != null && v.isTextual() ? Optional.of(v.textValue()) : Optional.empty();
     }
 
     private ToolSpec tool() {
