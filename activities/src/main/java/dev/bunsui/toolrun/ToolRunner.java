@@ -43,9 +43,17 @@ public final class ToolRunner {
    * @throws ApplicationFailure typed with an {@link ErrorCode} name
    */
   public ToolResult run(String tool, ToolRequest request, Function<ToolInput, JsonNode> body) {
-    // attempts count from 1; the SDK's TestActivityEnvironment reports 0 for the first
-    int attempt = Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
-    return run(tool, request, attempt, body);
+    return run(tool, request, currentAttempt(), body);
+  }
+
+  /**
+   * The attempt number of the running activity, counted from 1 (the SDK's {@code
+   * TestActivityEnvironment} reports 0 for the first).
+   *
+   * @throws IllegalStateException outside an activity
+   */
+  public static int currentAttempt() {
+    return Math.max(1, Activity.getExecutionContext().getInfo().getAttempt());
   }
 
   /**
