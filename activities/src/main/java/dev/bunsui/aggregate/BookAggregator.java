@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * Aggregates a book run: {@code metadata.json}, {@code manifest.json} and {@code index.html} under
- * {@code books/<book id>/} in the store.
+ * {@code books/<book id>/} in the store, and the run's pointer {@code runs/<workflow id>.json}
+ * ({@link BookRuns}).
  */
 public final class BookAggregator {
   private static final int MAX_TAGS = 12;
@@ -131,6 +132,15 @@ public final class BookAggregator {
             skipped);
     ArtifactRef manifestRef =
         store.putNamed(folder + "/manifest.json", Json.write(manifest), "application/json");
+    if (request.workflowId() != null) {
+      BookRuns.write(
+          store,
+          new BookRuns.Pointer(
+              request.workflowId(),
+              request.book().bookId(),
+              folder + "/manifest.json",
+              manifest.generatedAt()));
+    }
     String html = new IndexPage(store, folder + "/index.html").render(manifest, metadata, pages);
     ArtifactRef indexRef =
         store.putNamed(

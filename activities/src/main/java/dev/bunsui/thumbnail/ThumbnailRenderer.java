@@ -85,10 +85,25 @@ public final class ThumbnailRenderer {
    * @return the PNG and which font drew it
    */
   public Thumbnail render(String chapterTitle, String bookTitle, int chapterNumber, String lang) {
-    Objects.requireNonNull(chapterTitle, "chapterTitle");
-    String book = bookTitle == null ? "" : bookTitle.strip();
-    String label = label(chapterNumber, lang);
-    FontPicker.Choice choice = fonts.pick(chapterTitle + book + label, lang);
+    return renderCard(chapterTitle, bookTitle, label(chapterNumber, lang), lang);
+  }
+
+  /**
+   * Renders a card with the same layout as a chapter thumbnail but free texts: a creative's image
+   * (headline large, product small at the top, call to action as the label).
+   *
+   * @param headline drawn large; wrapped and shrunk to fit, cut with an ellipsis when even the
+   *     smallest size overflows
+   * @param topLine drawn small at the top; may be null or empty
+   * @param label drawn bold at the bottom; may be null or empty
+   * @param lang BCP 47 language of the texts; chooses fonts and line breaking; may be null
+   * @return the PNG and which font drew it
+   */
+  public Thumbnail renderCard(String headline, String topLine, String label, String lang) {
+    String chapterTitle = Objects.requireNonNull(headline, "headline");
+    String book = topLine == null ? "" : topLine.strip();
+    String labelText = label == null ? "" : label.strip();
+    FontPicker.Choice choice = fonts.pick(chapterTitle + book + labelText, lang);
     Font base = choice.font();
 
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -106,7 +121,7 @@ public final class ThumbnailRenderer {
       g.setFont(base.deriveFont(Font.PLAIN, 34f));
       g.drawString(ellipsize(g, book, WIDTH - 2 * MARGIN), MARGIN, MARGIN + 30);
       g.setFont(base.deriveFont(Font.BOLD, 40f));
-      g.drawString(label, MARGIN, HEIGHT - MARGIN + 10);
+      g.drawString(ellipsize(g, labelText, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - MARGIN + 10);
 
       TitleLayout.Fitted title = layout(g, chapterTitle, base, lang);
       g.setColor(Color.WHITE);

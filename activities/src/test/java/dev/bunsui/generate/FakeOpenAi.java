@@ -17,17 +17,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** Answers of a fake OpenAI chat-completions endpoint served by WireMock. */
-final class FakeOpenAi {
+/**
+ * Answers of a fake OpenAI chat-completions endpoint served by WireMock. Public for the tool tests
+ * in other packages.
+ */
+public final class FakeOpenAi {
   /** The chat-completions path under the base URL {@code <server>/v1}. */
-  static final String PATH = "/v1/chat/completions";
+  public static final String PATH = "/v1/chat/completions";
 
   private FakeOpenAi() {}
 
   /**
    * Makes every chat call answer {@code content} with usage 123 prompt and 45 completion tokens.
    */
-  static void answer(WireMockServer wm, String content) {
+  public static void answer(WireMockServer wm, String content) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("id", "chatcmpl-1")
         .put("object", "chat.completion")
@@ -64,8 +67,18 @@ final class FakeOpenAi {
         new ChatProviders(name -> null, Clock.systemUTC()));
   }
 
+  /**
+   * LLM settings whose {@code openai} provider talks to this fake (key {@code sk-test}), default
+   * provider {@code extractive}.
+   */
+  public static LlmSettings settings(WireMockServer wm) {
+    ProviderSettings ps =
+        new ProviderSettings(wm.baseUrl() + "/v1", "sk-test", null, Duration.ofSeconds(10), 0.2);
+    return new LlmSettings("extractive", Map.of("openai", ps), null);
+  }
+
   /** How many chat calls the server received. */
-  static int calls(WireMockServer wm) {
+  public static int calls(WireMockServer wm) {
     return wm.findAll(postRequestedFor(urlEqualTo(PATH))).size();
   }
 }

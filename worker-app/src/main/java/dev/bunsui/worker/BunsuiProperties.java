@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param figures figure renderers
  * @param thumbnail thumbnail rendering
  * @param faults failures switched on on purpose
+ * @param channels posting channels of the {@code auto_posting} tool
  */
 @ConfigurationProperties("bunsui")
 public record BunsuiProperties(
@@ -25,7 +26,8 @@ public record BunsuiProperties(
     @DefaultValue Llm llm,
     @DefaultValue Figures figures,
     @DefaultValue Thumbnail thumbnail,
-    @DefaultValue Faults faults) {
+    @DefaultValue Faults faults,
+    @DefaultValue Channels channels) {
 
   /**
    * Artifact store.
@@ -121,5 +123,110 @@ public record BunsuiProperties(
                   .filter(n -> !n.isEmpty())
                   .toList();
     }
+  }
+
+  /**
+   * Posting channels. Every secret comes from the environment; {@code toString} masks them.
+   *
+   * @param outbox the JSONL file of the {@code outbox} channel; null for {@code <store
+   *     root>/outbox.jsonl}
+   * @param timeout per HTTP request
+   * @param webhook the generic JSON webhook
+   * @param slack the Slack incoming webhook
+   * @param x X API v2
+   * @param github GitHub pull requests
+   */
+  public record Channels(
+      Path outbox,
+      @DefaultValue("30s") Duration timeout,
+      @DefaultValue Webhook webhook,
+      @DefaultValue Slack slack,
+      @DefaultValue X x,
+      @DefaultValue Github github) {}
+
+  /**
+   * The generic webhook channel.
+   *
+   * @param url where posts are POSTed as JSON (may carry a secret); empty when not used
+   * @param honoursIdempotencyKey whether the receiver deduplicates on {@code Idempotency-Key}, so a
+   *     post whose outcome is unknown may be sent again
+   */
+  public record Webhook(String url, @DefaultValue("false") boolean honoursIdempotencyKey) {
+    @Override
+    public String toString() {
+      return "Webhook[url="
+          + masked(url)
+          + ", honoursIdempotencyKey="
+          + honoursIdempotencyKey
+          + "]";
+    }
+  }
+
+  /**
+   * The Slack channel.
+   *
+   * @param webhookUrl the incoming webhook URL (a secret)
+   */
+  public record Slack(String webhookUrl) {
+    @Override
+    public String toString() {
+      return "Slack[webhookUrl=" + masked(webhookUrl) + "]";
+    }
+  }
+
+  /**
+   * The X channel.
+   *
+   * @param baseUrl API root
+   * @param accessToken OAuth 2.0 user access token (a secret)
+   * @param userId the posting user's id; empty to ask {@code /2/users/me}
+   */
+  public record X(
+      @DefaultValue("https://api.x.com") String baseUrl, String accessToken, String userId) {
+    @Override
+    public String toString() {
+      return "X[baseUrl="
+          + baseUrl
+          + ", accessToken="
+          + masked(accessToken)
+          + ", userId="
+          + userId
+          + "]";
+    }
+  }
+
+  /**
+   * The GitHub channel.
+   *
+   * @param baseUrl REST API root
+   * @param token a token that may push branches and open pull requests (a secret)
+   * @param repo {@code owner/name}
+   * @param baseBranch the branch pull requests target; empty for the repository's default
+   * @param folder the folder of the Markdown files
+   */
+  public record Github(
+      @DefaultValue("https://api.github.com") String baseUrl,
+      String token,
+      String repo,
+      String baseBranch,
+      @DefaultValue("posts") String folder) {
+    @Override
+    public String toString() {
+      return "Github[baseUrl="
+          + baseUrl
+          + ", token="
+          + masked(token)
+          + ", repo="
+          + repo
+          + ", baseBranch="
+          + baseBranch
+          + ", folder="
+          + folder
+          + "]";
+    }
+  }
+
+  private static String masked(String secret) {
+    return secret == null || secret.isBlank() ? "unset" : "***";
   }
 }

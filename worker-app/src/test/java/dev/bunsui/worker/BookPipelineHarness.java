@@ -38,7 +38,14 @@ final class BookPipelineHarness implements AutoCloseable {
             new BunsuiProperties.Llm("extractive", Map.of(), null),
             new BunsuiProperties.Figures(null, null, java.time.Duration.ofSeconds(90), 40_000_000),
             new BunsuiProperties.Thumbnail(null),
-            new BunsuiProperties.Faults(List.of()));
+            new BunsuiProperties.Faults(List.of()),
+            new BunsuiProperties.Channels(
+                null,
+                java.time.Duration.ofSeconds(30),
+                new BunsuiProperties.Webhook(null, false),
+                new BunsuiProperties.Slack(null),
+                new BunsuiProperties.X(null, null, null),
+                new BunsuiProperties.Github(null, null, null, null, null)));
     WorkerConfiguration config = new WorkerConfiguration();
     this.store = config.artifactStore(props);
     env =

@@ -29,8 +29,23 @@ public enum ErrorCode {
    * the step fail on purpose; remove the switch, restart the worker and rerun. Not retried.
    */
   FAULT_INJECTED(false),
-  /** A posting channel rejected a post. */
+  /**
+   * A posting channel rejected a post (HTTP 4xx other than 408/429, or the channel is not
+   * configured); the message carries the channel's answer. Not retried.
+   */
   POST_REJECTED(false),
+  /**
+   * A posting channel was throttled (HTTP 429), unavailable (HTTP 408/5xx) or unreachable; retried,
+   * after the channel's {@code Retry-After} when it sends one.
+   */
+  POST_UNAVAILABLE(true),
+  /**
+   * An earlier attempt may or may not have posted (it was cut off after the pending record was
+   * written) and the channel offers no way to ask (Slack incoming webhooks, plain webhooks that do
+   * not honour {@code Idempotency-Key}). Not retried, so a post is never sent twice: look at the
+   * channel, then either record the post or start a new run.
+   */
+  POST_OUTCOME_UNKNOWN(false),
   /** Anything unclassified: a bug or an unexpected state. */
   INTERNAL(true);
 

@@ -3,6 +3,10 @@ package dev.bunsui.worker.fault;
 import dev.bunsui.book.BookActivities;
 import dev.bunsui.book.FigureActivities;
 import dev.bunsui.book.SectionActivities;
+import dev.bunsui.tool.AdOptimizerActivities;
+import dev.bunsui.tool.BookPostsActivities;
+import dev.bunsui.tool.CreativeStudioActivities;
+import dev.bunsui.tool.PostingActivities;
 import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
 import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import java.util.Collections;
@@ -14,7 +18,14 @@ import java.util.TreeSet;
 public final class ActivityTypes {
   /** The activity interfaces whose implementations the worker registers. */
   public static final List<Class<?>> INTERFACES =
-      List.of(BookActivities.class, SectionActivities.class, FigureActivities.class);
+      List.of(
+          BookActivities.class,
+          SectionActivities.class,
+          FigureActivities.class,
+          CreativeStudioActivities.class,
+          AdOptimizerActivities.class,
+          PostingActivities.class,
+          BookPostsActivities.class);
 
   private ActivityTypes() {}
 

@@ -172,6 +172,10 @@ class FaultInjectionInterceptorTest {
             "GenerateXPosts",
             "ParseBook",
             "RecordSection",
-            "RenderThumbnail");
+            "RenderThumbnail",
+            "ai_creative_studio",
+            "auto_posting",
+            "book_posts",
+            "realtime_ad_optimizer");
   }
 }
