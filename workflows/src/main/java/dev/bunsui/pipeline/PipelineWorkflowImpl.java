@@ -44,7 +44,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
     boolean clean =
         state.steps.values().stream()
-            .allMatch(s -> s.status == StepStatus.SUCCEEDED || s.status == StepStatus.NOT_NEEDED);
+            .allMatch(
+                s ->
+                    (s.status == StepStatus.SUCCEEDED || s.status == StepStatus.NOT_NEEDED)
+                        && s.units.stream().allMatch(u -> u.status == StepStatus.SUCCEEDED));
     return new PipelineResult(clean ? "completed" : "completed_with_skips", state.record());
   }
 
