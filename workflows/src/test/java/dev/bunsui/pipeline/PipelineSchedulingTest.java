@@ -24,55 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** Scheduling, fallbacks and error handling of definitions written in the tests. */
 class PipelineSchedulingTest {
-  /**
-   * Four tools; {@code creatives} and {@code plan} run in parallel; {@code score} fails and its
-   * fallback stands in; {@code teaser} fails with on_error skip and takes {@code follow_up} with
-   * it; {@code digest} is retried; {@code announce_backup} is never needed.
-   */
-  static final String MIX =
-      """
-      id: launch_mix
-      name: Launch mix
-      steps:
-        - id: creatives
-          tool: ai_creative_studio
-          input_mapping: {brief: $.input.theme, variants: 2}
-        - id: plan
-          tool: book_posts
-          input_mapping: {book: $.input.book, limit: 1}
-        - id: score
-          tool: realtime_ad_optimizer
-          input_mapping: {creatives: $.steps.creatives.output.creatives}
-          on_error: fallback:score_simple
-        - id: score_simple
-          tool: realtime_ad_optimizer
-          input_mapping:
-            creatives: $.steps.creatives.output.creatives
-            weights: {length: 1}
-            failed_because: $.steps.score.reason
-        - id: announce
-          tool: auto_posting
-          for_each: $.steps.score.output.scores
-          input_mapping: {post: $.item.creative, channel: outbox, rank: $.index}
-          on_error: fallback:announce_backup
-        - id: announce_backup
-          tool: auto_posting
-          input_mapping: {post: {text: backup}, channel: outbox}
-        - id: teaser
-          tool: auto_posting
-          input_mapping: {post: "$.steps.plan.output.posts[0]", channel: slack}
-          on_error: skip
-        - id: follow_up
-          tool: auto_posting
-          depends_on: [teaser]
-          input_mapping: {post: {text: follow up}, channel: outbox}
-        - id: digest
-          tool: auto_posting
-          depends_on: [plan]
-          input_mapping: {post: {text: digest}, channel: outbox}
-          retry: {attempts: 4, backoff: 1s}
-      """;
-
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final FakeTools tools = new FakeTools();
@@ -100,7 +51,8 @@ class PipelineSchedulingTest {
     tools.overlapping = Set.of("creatives", "plan");
     tools.allStarted = new CountDownLatch(2);
 
-    PipelineResult result = run("mix", MIX, "{\"theme\": \"Launch\", \"book\": \"book-1\"}");
+    PipelineResult result =
+        run("mix", PipelineTestSupport.MIX, "{\"theme\": \"Launch\", \"book\": \"book-1\"}");
 
     ExecutionRecord record = result.record();
     assertThat(result.status()).isEqualTo("completed_with_skips");

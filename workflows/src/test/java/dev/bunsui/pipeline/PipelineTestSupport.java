@@ -28,6 +28,55 @@ public final class PipelineTestSupport {
 
   private PipelineTestSupport() {}
 
+  /**
+   * Four tools; {@code creatives} and {@code plan} run in parallel; {@code score} fails and its
+   * fallback stands in; {@code teaser} fails with on_error skip and takes {@code follow_up} with
+   * it; {@code digest} is retried; {@code announce_backup} is never needed.
+   */
+  public static final String MIX =
+      """
+      id: launch_mix
+      name: Launch mix
+      steps:
+        - id: creatives
+          tool: ai_creative_studio
+          input_mapping: {brief: $.input.theme, variants: 2}
+        - id: plan
+          tool: book_posts
+          input_mapping: {book: $.input.book, limit: 1}
+        - id: score
+          tool: realtime_ad_optimizer
+          input_mapping: {creatives: $.steps.creatives.output.creatives}
+          on_error: fallback:score_simple
+        - id: score_simple
+          tool: realtime_ad_optimizer
+          input_mapping:
+            creatives: $.steps.creatives.output.creatives
+            weights: {length: 1}
+            failed_because: $.steps.score.reason
+        - id: announce
+          tool: auto_posting
+          for_each: $.steps.score.output.scores
+          input_mapping: {post: $.item.creative, channel: outbox, rank: $.index}
+          on_error: fallback:announce_backup
+        - id: announce_backup
+          tool: auto_posting
+          input_mapping: {post: {text: backup}, channel: outbox}
+        - id: teaser
+          tool: auto_posting
+          input_mapping: {post: "$.steps.plan.output.posts[0]", channel: slack}
+          on_error: skip
+        - id: follow_up
+          tool: auto_posting
+          depends_on: [teaser]
+          input_mapping: {post: {text: follow up}, channel: outbox}
+        - id: digest
+          tool: auto_posting
+          depends_on: [plan]
+          input_mapping: {post: {text: digest}, channel: outbox}
+          retry: {attempts: 4, backoff: 1s}
+      """;
+
   /** The environment, started; the fake's clock reads the test server's time. */
   public static TestWorkflowEnvironment start(FakeTools tools) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
