@@ -72,11 +72,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       Workflow.await(() -> state.version != seen);
     }
     if (state.halted()) {
-      long now = Workflow.currentTimeMillis();
       for (StepRun s : state.steps.values()) {
         if (s.status == StepStatus.PENDING) {
           StepRunner.skip(s, state.haltReason());
-          s.finishedAtMillis = now;
         }
       }
     }
