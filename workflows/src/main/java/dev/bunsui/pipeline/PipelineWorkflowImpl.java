@@ -62,7 +62,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
       visibility.publish(state);
       boolean active = state.steps.values().stream().anyMatch(StepRun::active);
-      if (!active && !progress) {
+      if (!active) {
+        if (progress) {
+          continue; // a step was marked (not needed, stood in for): look again, nothing will wake
+          // us
+        }
         if (!state.halted() && !state.steps.values().stream().allMatch(s -> s.done)) {
           neverReady();
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Scheduling, fallbacks and error handling of definitions written in the tests. */
 class PipelineSchedulingTest {
@@ -237,5 +238,29 @@ class PipelineSchedulingTest {
     assertThat(tools.calls).extracting(FakeTools.Call::step).containsExactly("creatives");
     assertThat(result.status()).isEqualTo("completed_with_skips");
     assertThat(List.of(StepStatus.SUCCEEDED)).contains(step(record, "creatives").status());
+  }
+
+  @Test
+  @Timeout(20)
+  void aFallbackNobodyNeedsEndsNotNeededWhenItsPrimaryIsTheLastStep() {
+    String yaml =
+        """
+        id: last_primary
+        steps:
+          - id: creatives
+            tool: ai_creative_studio
+            input_mapping: {brief: $.input.theme, variants: 1}
+            on_error: fallback:canned
+          - id: canned
+            tool: ai_creative_studio
+            input_mapping: {brief: canned, variants: 1}
+        """;
+
+    PipelineResult result = run("last-primary", yaml, "{\"theme\": \"T\"}");
+
+    assertThat(result.status()).isEqualTo("completed");
+    assertThat(step(result.record(), "creatives").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result.record(), "canned").status()).isEqualTo(StepStatus.NOT_NEEDED);
+    assertThat(tools.calls).extracting(FakeTools.Call::step).containsExactly("creatives");
   }
 }
