@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the server knows {@link BookSearchAttributes#ALL} before the worker polls: the book
+ * Makes sure the server knows {@link BookSearchAttributes#ALL} (Keyword) and {@link
+ * BookSearchAttributes#KEYWORD_LISTS} (KeywordList) before the worker polls: the book and pipeline
  * workflows upsert them, and a server without them fails those workflow tasks. Missing attributes
  * are added through the operator service (the dev server and the embedded server allow it); when
  * that is refused, the worker logs the exact {@code temporal operator search-attribute create}
@@ -58,6 +59,11 @@ final class SearchAttributeRegistrar {
           missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         }
       }
+      for (var key : BookSearchAttributes.KEYWORD_LISTS) {
+        if (!present.contains(key.getName())) {
+          missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST);
+        }
+      }
       if (missing.isEmpty()) {
         return Set.of();
       }
@@ -72,10 +78,18 @@ final class SearchAttributeRegistrar {
         LOG.info("registered search attributes {} in namespace {}", missing.keySet(), namespace);
       } catch (StatusRuntimeException e) {
         StringBuilder cmd = new StringBuilder("temporal operator search-attribute create");
-        missing.keySet().forEach(n -> cmd.append(" --name ").append(n).append(" --type Keyword"));
+        missing.forEach(
+            (n, type) ->
+                cmd.append(" --name ")
+                    .append(n)
+                    .append(" --type ")
+                    .append(
+                        type == IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST
+                            ? "KeywordList"
+                            : "Keyword"));
         LOG.error(
             "search attributes {} are missing in namespace {} and could not be added ({});"
-                + " book workflows cannot progress until an operator runs: {} --namespace {}",
+                + " book and pipeline workflows cannot progress until an operator runs: {} --namespace {}",
             missing.keySet(),
             namespace,
             e.getStatus(),
