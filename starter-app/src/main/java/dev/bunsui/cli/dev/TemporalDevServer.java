@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real Temporal dev server ({@code temporal server start-dev} of the Temporal CLI: server 1.29
  * on SQLite, with the Web UI) as a child process, with bunsui's custom search attributes ({@link
- * BookSearchAttributes#ALL}, all Keyword) registered and the namespace {@value #NAMESPACE}.
+ * BookSearchAttributes#ALL} as Keyword, {@link BookSearchAttributes#KEYWORD_LISTS} as KeywordList) registered and the namespace {@value #NAMESPACE}.
  *
  * <p>Start one with {@link #builder()}; {@link #close()} stops it (also at JVM exit). Its output
  * goes to {@link #logFile()}; start failures quote the log's last lines.
@@ -285,6 +285,9 @@ public final class TemporalDevServer implements AutoCloseable {
       c.addAll(List.of("--namespace", NAMESPACE, "--log-level", "warn", "--color", "never"));
       for (var key : BookSearchAttributes.ALL) {
         c.addAll(List.of("--search-attribute", key.getName() + "=Keyword"));
+      }
+      for (var key : BookSearchAttributes.KEYWORD_LISTS) {
+        c.addAll(List.of("--search-attribute", key.getName() + "=KeywordList"));
       }
       return c;
     }

@@ -46,6 +46,7 @@ class TemporalDevServerTest {
         .hasMessageContaining("--search-attribute Lang=Keyword")
         .hasMessageContaining("--search-attribute Stage=Keyword")
         .hasMessageContaining("--search-attribute FailedStep=Keyword")
+        .hasMessageContaining("--search-attribute PendingApprovals=KeywordList")
         .hasMessageContaining("--ui-port")
         .hasMessageNotContaining("--headless");
     assertThat(dir.resolve("data")).isDirectory();
