@@ -1,12 +1,16 @@
 package dev.bunsui.cli;
 
 import dev.bunsui.cli.guard.Guardrails;
+import dev.bunsui.cli.pipeline.PipelineRuns;
+import dev.bunsui.pipeline.PipelineDefinition;
+import dev.bunsui.pipeline.PipelineWorkflow;
+import dev.bunsui.pipeline.definition.Templates;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code bunsui pipeline list|run}. */
+/** {@code bunsui pipeline list|run}: the book pipeline and the declarative templates. */
 @Command(
     name = "pipeline",
     description = "Pipelines (workflow types) you can run.",
@@ -24,20 +28,32 @@ public class PipelineCommand {
     @Override
     public void run() {
       Guardrails.load(global).checkRead("pipeline:list");
-      Output.print(
-          spec.commandLine().getOut(),
-          global.format(),
-          List.of(
-              Map.of(
-                  "name",
-                  "book",
-                  "workflowType",
-                  "BookWorkflow",
-                  "taskQueue",
-                  dev.bunsui.book.BookTaskQueues.BOOK,
-                  "description",
-                  "Markdown book in; per chapter and section: articles, video scripts, X posts,"
-                      + " descriptions, thumbnails and figures out")));
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      rows.add(
+          Map.of(
+              "name",
+              "book",
+              "workflowType",
+              "BookWorkflow",
+              "taskQueue",
+              dev.bunsui.book.BookTaskQueues.BOOK,
+              "description",
+              "Markdown book in; per chapter and section: articles, video scripts, X posts,"
+                  + " descriptions, thumbnails and figures out"));
+      for (String name : Templates.NAMES) {
+        PipelineDefinition d = Templates.find(name).orElseThrow();
+        rows.add(
+            Map.of(
+                "name",
+                name,
+                "workflowType",
+                PipelineWorkflow.TYPE,
+                "taskQueue",
+                PipelineRuns.TASK_QUEUE,
+                "description",
+                d.description() == null ? d.name() : d.description()));
+      }
+      Output.print(spec.commandLine().getOut(), global.format(), rows);
     }
   }
 }
