@@ -13,11 +13,11 @@ import java.time.Duration;
  * activities in the background, so a worker that dies is noticed within it and the activity is
  * retried elsewhere, long before the start-to-close timeout.
  */
-final class ActivityPolicies {
+public final class ActivityPolicies {
   private ActivityPolicies() {}
 
-  /** Heartbeat timeout of every activity. */
-  static final Duration HEARTBEAT = Duration.ofSeconds(30);
+  /** Heartbeat timeout of every activity (the pipeline workflow's tool calls use it too). */
+  public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   /** Parsing and aggregation: local I/O, bounded by the book size limit. */
   static ActivityOptions bookIo() {

@@ -15,6 +15,12 @@ import dev.bunsui.store.ArtifactRef;
  * @param output the tool output; null until it succeeded
  * @param attempts activity attempts used
  * @param waitUntilMillis the scheduled time, epoch milliseconds; null for none
+ * @param inputRef the stored tool input of this item; null before its tool call returned
+ * @param errorCode the failure's error code ({@link dev.bunsui.failure.ErrorCode} name); null
+ *     unless failed
+ * @param startedAtMillis workflow time its tool call started, epoch milliseconds; null before
+ * @param finishedAtMillis workflow time it finished (succeeded, failed or skipped), epoch
+ *     milliseconds; null before
  */
 public record ItemRecord(
     int index,
@@ -24,4 +30,8 @@ public record ItemRecord(
     ArtifactRef outputRef,
     JsonNode output,
     int attempts,
-    Long waitUntilMillis) {}
+    Long waitUntilMillis,
+    ArtifactRef inputRef,
+    String errorCode,
+    Long startedAtMillis,
+    Long finishedAtMillis) {}

@@ -22,6 +22,8 @@ import java.util.List;
  *     for a fallback step that ran, the id of the step it stood in for; null otherwise
  * @param approval the approval, for a step with {@code approval: required}; null otherwise
  * @param items the {@code for_each} items; empty for a single-call step
+ * @param waitUntilMillis for a single-call step with {@code wait_until}, the time it sleeps until,
+ *     epoch milliseconds; null otherwise (for {@code for_each} steps see each item)
  */
 public record StepRecord(
     String id,
@@ -37,4 +39,5 @@ public record StepRecord(
     Long durationMillis,
     String fallback,
     ApprovalRecord approval,
-    List<ItemRecord> items) {}
+    List<ItemRecord> items,
+    Long waitUntilMillis) {}
