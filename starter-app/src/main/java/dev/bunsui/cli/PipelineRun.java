@@ -1,7 +1,6 @@
 package dev.bunsui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.guard.MutatingAction;
 import dev.bunsui.cli.pipeline.InputDocuments;
@@ -81,13 +80,9 @@ final class PipelineRun {
       throw invalid("the definition " + pipeline, e);
     }
     try {
-      JsonNode input =
-          inputFile == null
-              ? new ObjectMapper().createObjectNode()
-              : InputDocuments.read(inputFile, System.in);
-      String name =
-          inputFile == null ? "<no --input>" : "-".equals(inputFile) ? "<stdin>" : inputFile;
-      JsonNode valid = PipelineInputs.validate(source.definition(), input, name);
+      String name = inputFile == null ? "<no --input>" : InputDocuments.name(inputFile);
+      String text = inputFile == null ? "" : InputDocuments.read(inputFile, System.in);
+      JsonNode valid = PipelineInputs.validate(source.definition(), text, name);
       return new PipelineRequest(source.definition(), valid, source.source());
     } catch (DefinitionException e) {
       throw invalid("the input", e);

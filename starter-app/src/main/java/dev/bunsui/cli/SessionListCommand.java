@@ -2,7 +2,6 @@ package dev.bunsui.cli;
 
 import dev.bunsui.book.BookSearchAttributes;
 import dev.bunsui.cli.guard.Guardrails;
-import dev.bunsui.cli.pipeline.PipelineRuns;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
@@ -42,7 +41,7 @@ class SessionListCommand implements Callable<Integer> {
           "stage", BookSearchAttributes.STAGE.getName(),
           "failed-step", BookSearchAttributes.FAILED_STEP.getName(),
           "type", "WorkflowType",
-          "approval", PipelineRuns.PENDING_APPROVALS.getName());
+          "approval", BookSearchAttributes.PENDING_APPROVALS.getName());
 
   @Mixin GlobalOptions global;
 
@@ -195,7 +194,7 @@ class SessionListCommand implements Callable<Integer> {
             DefaultDataConverter.STANDARD_INSTANCE.fromPayload(p, String.class, String.class));
       }
     }
-    Payload pending = attrs.get(PipelineRuns.PENDING_APPROVALS.getName());
+    Payload pending = attrs.get(BookSearchAttributes.PENDING_APPROVALS.getName());
     if (pending != null) {
       m.put("pendingApprovals", pendingApprovals(pending));
     }

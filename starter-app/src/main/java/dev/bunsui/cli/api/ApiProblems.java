@@ -9,25 +9,29 @@ import dev.bunsui.cli.ExitCodes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns refusals into RFC 9457 problem details ({@code application/problem+json}): {@code title},
  * {@code status}, {@code detail}, and {@code field} naming the request field at fault (plus {@code
  * problems} for an invalid input).
  *
- * <p>CLI failures map by exit code: not found → 404, still running → 409, usage → 400, refused by
- * the guard rails → 403, Temporal unreachable → 503, others → 500.
+ * <p>Spring MVC's own errors (405, 415, …) are problem details too ({@link
+ * ResponseEntityExceptionHandler}). CLI failures map by exit code: not found → 404, still running →
+ * 409, usage → 400, refused by the guard rails → 403, Temporal unreachable → 503, others → 500.
  */
 @RestControllerAdvice
-public class ApiProblems {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -41,8 +45,19 @@ public class ApiProblems {
     return respond(p);
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+  /** A body that is not JSON, or whose fields have the wrong type or name: 400 naming the field. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(unreadable(e));
+  }
+
+  private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getMostSpecificCause();
     String field = null;
     String detail;
@@ -66,15 +81,15 @@ public class ApiProblems {
     }
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     p.setProperty("field", field);
-    return respond(p);
+    return p;
   }
 
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-    ProblemDetail p =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
-    return respond(p);
+  /** Anything else: 500 with the error's message (the job, if any, is unaffected). */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    logger.error("request failed", e);
+    return respond(
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, String.valueOf(e)));
   }
 
   @ExceptionHandler(CliException.class)

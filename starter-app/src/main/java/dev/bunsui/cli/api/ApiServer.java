@@ -59,7 +59,6 @@ public class ApiServer {
     props.put("spring.jackson.deserialization.fail-on-unknown-properties", true);
     props.put("spring.jackson.serialization.write-dates-as-timestamps", false);
     props.put("spring.mvc.async.request-timeout", "-1");
-    props.put("spring.mvc.problemdetails.enabled", true);
     // each open stream holds a thread: let the pool grow instead of queueing streams
     props.put("spring.task.execution.pool.core-size", 8);
     props.put("spring.task.execution.pool.max-size", 256);

@@ -73,7 +73,7 @@ public class JobsController {
 
   @Operation(summary = "A job's status, with its execution record (pipeline) or progress (book)")
   @GetMapping("/{id}")
-  Map<String, Object> status(@PathVariable String id) {
+  Map<String, Object> status(@PathVariable("id") String id) {
     return jobs.status(id);
   }
 
@@ -84,7 +84,7 @@ public class JobsController {
               + " job_completed, job_failed; the stream ends with the job. Closing the connection"
               + " never stops the job.")
   @GetMapping(value = "/{id}/stream", produces = NDJSON)
-  ResponseEntity<StreamingResponseBody> stream(@PathVariable String id) {
+  ResponseEntity<StreamingResponseBody> stream(@PathVariable("id") String id) {
     jobs.requireExists(id);
     StreamingResponseBody body =
         out -> {
@@ -101,7 +101,7 @@ public class JobsController {
 
   @Operation(summary = "Request cancellation of a running job")
   @PostMapping("/{id}/cancel")
-  ResponseEntity<Map<String, Object>> cancel(@PathVariable String id) {
+  ResponseEntity<Map<String, Object>> cancel(@PathVariable("id") String id) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.cancel(id));
   }
 
@@ -112,19 +112,19 @@ public class JobsController {
               + " supports it) or cache (a new run of the same input).")
   @PostMapping("/{id}/rerun")
   ResponseEntity<Map<String, Object>> rerun(
-      @PathVariable String id, @RequestBody(required = false) RerunRequest body) {
+      @PathVariable("id") String id, @RequestBody(required = false) RerunRequest body) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.rerun(id, body));
   }
 
   @Operation(summary = "Approve a step waiting for approval")
   @PostMapping(value = "/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> approve(@PathVariable String id, @RequestBody DecisionRequest body) {
+  Map<String, Object> approve(@PathVariable("id") String id, @RequestBody DecisionRequest body) {
     return jobs.decide(id, true, body);
   }
 
   @Operation(summary = "Reject a step waiting for approval (it and its dependents are skipped)")
   @PostMapping(value = "/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> reject(@PathVariable String id, @RequestBody DecisionRequest body) {
+  Map<String, Object> reject(@PathVariable("id") String id, @RequestBody DecisionRequest body) {
     return jobs.decide(id, false, body);
   }
 

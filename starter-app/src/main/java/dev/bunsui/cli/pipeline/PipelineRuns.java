@@ -12,13 +12,11 @@ import dev.bunsui.pipeline.PipelineRequest;
 import dev.bunsui.pipeline.definition.DefinitionException;
 import dev.bunsui.pipeline.definition.DefinitionProblem;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,13 +26,6 @@ import java.util.stream.Collectors;
 public final class PipelineRuns {
   /** The task queue {@link dev.bunsui.pipeline.PipelineWorkflow} runs on (the worker's). */
   public static final String TASK_QUEUE = BookTaskQueues.BOOK;
-
-  /**
-   * The steps of a run waiting for approval (Keyword list, kept current by the workflow), so that
-   * {@code bunsui session list --filter approval=pending} finds them.
-   */
-  public static final SearchAttributeKey<List<String>> PENDING_APPROVALS =
-      SearchAttributeKey.forKeywordList("PendingApprovals");
 
   /** JSON with every object's keys sorted, so key order in the files does not change the id. */
   private static final ObjectMapper CANONICAL =
