@@ -18,7 +18,9 @@ import java.util.Set;
  * Derives {@link JobEvent}s from two successive snapshots of a run. Pure functions: the caller
  * polls ({@code record()} query, book {@code progress()} query) and hands each new snapshot in with
  * the previous one. A step that went from pending to done between two polls gets both its {@code
- * step_started} and its {@code step_completed}; nothing is emitted twice for the same transition.
+ * step_started} and its {@code step_completed}, and a step approved between two polls still gets
+ * its {@code approval_requested} (with the decision as status); nothing is emitted twice for the
+ * same transition.
  */
 public final class JobEvents {
   /** Statuses a step or item does not leave. */
@@ -58,20 +60,20 @@ public final class JobEvents {
       StepRecord was = previous.get(now.id());
       StepStatus from = was == null ? StepStatus.PENDING : was.status();
       if (from == StepStatus.PENDING && started(now)) {
-        events.add(JobEvent.of(JobEvent.STEP_STARTED, jobId, now.id(), name(now.status())));
+        events.add(JobEvent.of(JobEvent.STEP_STARTED, jobId, now.id(), null));
       }
-      if (waitsForApproval(now) && (was == null || !waitsForApproval(was))) {
+      if (approvalRequested(was, now)) {
         events.add(
             new JobEvent(
                 JobEvent.APPROVAL_REQUESTED,
                 jobId,
                 now.id(),
                 null,
-                name(now.status()),
+                now.approval() == null ? "pending" : now.approval().status(),
                 null,
                 null,
                 null,
-                approveCommand(jobId, now.id())));
+                waitsForApproval(now) ? approveCommand(jobId, now.id()) : null));
       }
       events.addAll(items(jobId, now, was));
       if (FINAL.contains(now.status()) && !FINAL.contains(from)) {
@@ -147,6 +149,15 @@ public final class JobEvents {
   /** {@code succeeded}, {@code waiting_approval} …: a status as the events and the API show it. */
   public static String name(StepStatus status) {
     return status == null ? null : status.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the step asked for approval since {@code was}: it waits now and did not then, or its
+   * approval record appeared (a decision taken between two polls still shows its request).
+   */
+  private static boolean approvalRequested(StepRecord was, StepRecord now) {
+    boolean before = was != null && (was.approval() != null || waitsForApproval(was));
+    return !before && (now.approval() != null || waitsForApproval(now));
   }
 
   private static boolean started(StepRecord step) {
