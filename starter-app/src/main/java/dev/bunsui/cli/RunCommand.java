@@ -111,6 +111,13 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     if (!"book".equals(pipeline)) {
       if (source != null) {
+        try {
+          dev.bunsui.cli.pipeline.PipelineSource.resolve(pipeline);
+        } catch (IllegalArgumentException e) {
+          throw new CliException(ExitCodes.USAGE, e.getMessage());
+        } catch (RuntimeException e) {
+          // an invalid definition: the --source mistake is reported first
+        }
         throw new CliException(
             ExitCodes.USAGE, "--source is for the book pipeline; " + pipeline + " takes --input");
       }
