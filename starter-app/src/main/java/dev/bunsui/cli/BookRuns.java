@@ -6,8 +6,11 @@ import dev.bunsui.book.Summaries;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
 
-/** How the CLI starts book runs: task queue, workflow id and the static summary the UI shows. */
-final class BookRuns {
+/**
+ * How the CLI and the HTTP API start book runs: task queue, workflow id and the static summary the
+ * UI shows.
+ */
+public final class BookRuns {
   private BookRuns() {}
 
   /**
@@ -18,13 +21,23 @@ final class BookRuns {
    * @return options with the book task queue and a summary line: title (or source folder), language
    *     and provider
    */
-  static WorkflowOptions options(String workflowId, BookRequest request) {
+  public static WorkflowOptions options(String workflowId, BookRequest request) {
     return WorkflowOptions.newBuilder()
         .setTaskQueue(BookTaskQueues.BOOK)
         .setWorkflowId(workflowId)
         .setStaticSummary(summary(request))
         .setStaticDetails("source: `" + request.source() + "`")
         .build();
+  }
+
+  /**
+   * The default workflow id of a book run, as {@code bunsui pipeline run book} gives it.
+   *
+   * @param request the run's input, with an absolute, normalized {@code source}
+   * @return {@code book-<slug>-<8 hex>}
+   */
+  public static String workflowId(BookRequest request) {
+    return RunCommand.WorkflowIds.book(Path.of(request.source()), request);
   }
 
   /** {@code book: <title> · <lang> · <provider> [model]}. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       ErrorCommand.class,
       RecoveryCommand.class,
       WorkerCommand.class,
-      DevCommand.class
+      DevCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

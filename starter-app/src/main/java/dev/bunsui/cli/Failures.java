@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** Turns a failed run into one message naming the root cause and its error code. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /**
@@ -29,7 +29,7 @@ final class Failures {
    * {@code [CODE] message} of the failure that carries an error code of the taxonomy (the outermost
    * such {@link ApplicationFailure}), else of the deepest Temporal failure.
    */
-  static String rootCause(Throwable t) {
+  public static String rootCause(Throwable t) {
     Throwable deepest = t;
     for (Throwable cur = t; cur != null; cur = cur.getCause()) {
       if (cur instanceof ApplicationFailure app && isErrorCode(app.getType())) {

@@ -31,7 +31,7 @@ public class PipelineCommand {
    * @param id the pipeline id (the BunsuiPipeline search attribute)
    * @param title a human name
    * @param workflowType the Temporal workflow type that runs it
-   * @param taskQueue the workflow's task queue; null when the worker decides
+   * @param taskQueue the workflow's task queue
    * @param description what it does
    * @param steps the number of steps of a pipeline definition; null for a workflow type coded in
    *     Java
@@ -60,7 +60,7 @@ public class PipelineCommand {
           d.id(),
           d.name(),
           PipelineWorkflow.TYPE,
-          null,
+          dev.bunsui.cli.pipeline.PipelineRuns.TASK_QUEUE,
           d.description(),
           d.steps().size(),
           List.copyOf(tools));

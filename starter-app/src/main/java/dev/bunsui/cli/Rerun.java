@@ -3,8 +3,11 @@ package dev.bunsui.cli;
 import dev.bunsui.book.BookRequest;
 import dev.bunsui.book.BookResult;
 import dev.bunsui.book.BookWorkflow;
+import dev.bunsui.cli.pipeline.PipelineRuns;
 import dev.bunsui.cli.steps.RerunPlan;
 import dev.bunsui.cli.steps.SessionHistory;
+import dev.bunsui.pipeline.PipelineRequest;
+import dev.bunsui.pipeline.PipelineWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -19,8 +22,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reruns a book session ({@code bunsui session rerun}, {@code bunsui job rerun}) with one of two
- * strategies, both of which spend nothing again on steps that had succeeded:
+ * Reruns a book session or a pipeline run ({@code bunsui session rerun}, {@code bunsui job rerun},
+ * {@code POST /v1/jobs/{id}/rerun}) with one of two strategies, both of which spend nothing again
+ * on steps that had succeeded:
  *
  * <ul>
  *   <li>{@code reset}: ResetWorkflowExecution to the workflow task completed just before the first
@@ -28,14 +32,15 @@ import java.util.UUID;
  *       RESET_REAPPLY_TYPE_ALL_ELIGIBLE}); the steps before it are kept from history, completed
  *       steps after it reuse their outputs from the worker's step cache.
  *   <li>{@code cache}: a new run with the same workflow id and the same input; every completed step
- *       reuses its output from the step cache. Works on any server and after code changes.
+ *       reuses its output from the step cache. Works on any server and after code changes. A
+ *       pipeline run is started again with the same definition and input (from its history).
  * </ul>
  */
-final class Rerun {
+public final class Rerun {
   private Rerun() {}
 
   /** Rerun strategies. */
-  enum Strategy {
+  public enum Strategy {
     RESET,
     CACHE;
 
@@ -58,10 +63,11 @@ final class Rerun {
    * @throws CliException NOT_FOUND, STILL_RUNNING, USAGE (unknown step, not a book session, {@code
    *     --from-job} with cache), or RUN_FAILED when the server refuses the reset
    */
-  static Map<String, Object> run(
+  public static Map<String, Object> run(
       Temporal t, String id, Strategy strategy, String fromJob, boolean dryRun, String actor) {
     SessionHistory session = load(t, id);
-    if (!"BookWorkflow".equals(session.workflowType())) {
+    if (!"BookWorkflow".equals(session.workflowType())
+        && !PipelineWorkflow.TYPE.equals(session.workflowType())) {
       throw new CliException(
           ExitCodes.USAGE,
           id
@@ -156,6 +162,20 @@ final class Rerun {
   }
 
   private static String startAgain(Temporal t, SessionHistory s) {
+    if (PipelineWorkflow.TYPE.equals(s.workflowType())) {
+      PipelineRequest pipeline =
+          DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+              0, Optional.of(s.input()), PipelineRequest.class, PipelineRequest.class);
+      PipelineWorkflow run =
+          t.client.newWorkflowStub(
+              PipelineWorkflow.class, PipelineRuns.options(s.workflowId(), pipeline));
+      try {
+        return WorkflowClient.start(run::run, pipeline).getRunId();
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        throw new CliException(
+            ExitCodes.STILL_RUNNING, "session " + s.workflowId() + " was started again meanwhile");
+      }
+    }
     BookRequest request =
         DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
             0, Optional.of(s.input()), BookRequest.class, BookRequest.class);

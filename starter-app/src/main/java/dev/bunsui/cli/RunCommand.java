@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code bunsui pipeline run book --source PATH}: starts a book run on the server at {@code
  * --target} when one answers, otherwise on an embedded server with a worker, shows progress per
  * chapter and prints the workflow id, the output folder and a summary.
+ *
+ * <p>{@code bunsui pipeline run NAME|FILE --input FILE}: runs a declarative pipeline (a template or
+ * a definition file) through {@link PipelineRun}.
  */
 @Command(name = "run", description = "Run a pipeline.", mixinStandardHelpOptions = true)
 public class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -36,14 +39,28 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "Pipeline name (see `bunsui pipeline list`): book.")
+  @Parameters(
+      index = "0",
+      description =
+          "Pipeline (see `bunsui pipeline list`): book, a template name, or a .yaml/.json"
+              + " definition file.")
   String pipeline;
 
   @Option(
       names = "--source",
-      required = true,
-      description = "Markdown file, folder, or mdBook/HonKit book.")
+      description = "book: Markdown file, folder, or mdBook/HonKit book (required for book).")
   Path source;
+
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "Declarative pipelines: the run input, a YAML or JSON file (- for stdin).")
+  String input;
+
+  @Option(
+      names = "--no-wait",
+      description = "Declarative pipelines: return right after the run started.")
+  boolean noWait;
 
   @Option(names = "--lang", description = "Book language (BCP 47); detected when not given.")
   String lang;
@@ -78,7 +95,11 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
       defaultValue = "out")
   Path out;
 
-  @Option(names = "--workflow-id", description = "Workflow id (default: book-<slug>-<short hash>).")
+  @Option(
+      names = "--workflow-id",
+      description =
+          "Workflow id (default: book-<slug>-<short hash>; <definition id>-<8 hex of sha256 of"
+              + " input and definition> for declarative pipelines).")
   String workflowId;
 
   @Option(
@@ -89,8 +110,26 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!"book".equals(pipeline)) {
+      if (source != null) {
+        try {
+          dev.bunsui.cli.pipeline.PipelineSource.resolve(pipeline);
+        } catch (IllegalArgumentException e) {
+          throw new CliException(ExitCodes.USAGE, e.getMessage());
+        } catch (RuntimeException e) {
+          // an invalid definition: the --source mistake is reported first
+        }
+        throw new CliException(
+            ExitCodes.USAGE, "--source is for the book pipeline; " + pipeline + " takes --input");
+      }
+      return new PipelineRun(global, spec, out, forceEmbedded)
+          .run(pipeline, input, workflowId, noWait);
+    }
+    if (source == null) {
+      throw new CliException(ExitCodes.USAGE, "book needs --source PATH (a Markdown book)");
+    }
+    if (input != null || noWait) {
       throw new CliException(
-          ExitCodes.USAGE, "unknown pipeline '" + pipeline + "' (see bunsui pipeline list)");
+          ExitCodes.USAGE, "--input and --no-wait are for declarative pipelines, not book");
     }
     PrintWriter err = spec.commandLine().getErr();
     Path absSource = source.toAbsolutePath().normalize();

@@ -4,6 +4,11 @@ import dev.bunsui.book.BookProgress;
 import dev.bunsui.book.BookResult;
 import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.cli.guard.Guardrails;
+import dev.bunsui.cli.pipeline.JobWatch;
+import dev.bunsui.cli.pipeline.RecordSummaries;
+import dev.bunsui.pipeline.ExecutionRecord;
+import dev.bunsui.pipeline.PipelineResult;
+import dev.bunsui.pipeline.PipelineWorkflow;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -21,8 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bunsui session list|describe|watch|result|cancel|rerun}: a session is one workflow
- * execution.
+ * {@code bunsui session list|describe|watch|result|cancel|rerun|approve|reject}: a session is one
+ * workflow execution.
  */
 @Command(
     name = "session",
@@ -34,7 +39,9 @@ import picocli.CommandLine.Spec;
       SessionCommand.Result.class,
       SessionListCommand.class,
       SessionCancelCommand.class,
-      SessionRerunCommand.class
+      SessionRerunCommand.class,
+      SessionDecisionCommand.Approve.class,
+      SessionDecisionCommand.Reject.class
     })
 public class SessionCommand {
 
@@ -80,7 +87,31 @@ public class SessionCommand {
           m.put("progress", "unavailable: " + e.getMessage());
         }
       }
+      if (PipelineWorkflow.TYPE.equals(info.getType().getName())) {
+        ExecutionRecord record = pipelineRecord(t, info);
+        if (record == null) {
+          m.put("record", "unavailable: no worker answered the record query");
+        } else {
+          m.put("pipeline", record.pipelineId());
+          m.put("pendingApprovals", RecordSummaries.pendingApprovals(record));
+          m.put("steps", RecordSummaries.steps(record));
+          m.put("record", record);
+        }
+      }
       return m;
+    }
+
+    /** The record from the query, or from the result of a completed run; null when neither. */
+    ExecutionRecord pipelineRecord(Temporal t, WorkflowExecutionInfo info) {
+      JobWatch watch = new JobWatch(t.client, id, java.time.Duration.ZERO);
+      if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        try {
+          return t.client.newUntypedWorkflowStub(id).getResult(PipelineResult.class).record();
+        } catch (RuntimeException e) {
+          // fall back to the query
+        }
+      }
+      return watch.query("record", ExecutionRecord.class).orElse(null);
     }
 
     static String status(WorkflowExecutionStatus s) {

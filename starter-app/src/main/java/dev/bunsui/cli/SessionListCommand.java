@@ -40,7 +40,8 @@ class SessionListCommand implements Callable<Integer> {
           "lang", BookSearchAttributes.LANG.getName(),
           "stage", BookSearchAttributes.STAGE.getName(),
           "failed-step", BookSearchAttributes.FAILED_STEP.getName(),
-          "type", "WorkflowType");
+          "type", "WorkflowType",
+          "approval", BookSearchAttributes.PENDING_APPROVALS.getName());
 
   @Mixin GlobalOptions global;
 
@@ -51,7 +52,8 @@ class SessionListCommand implements Callable<Integer> {
       description =
           "key=value, repeatable (AND): status (running, completed, failed, canceled, terminated,"
               + " timed_out), pipeline (book; book.chapter and book.section for child workflows),"
-              + " title, lang, stage, failed-step, type.")
+              + " title, lang, stage, failed-step, type, approval (pending: runs with a step"
+              + " waiting for approval; or a step id).")
   List<String> filters = new ArrayList<>();
 
   @Option(names = "--query", description = "A raw Temporal visibility query, ANDed with filters.")
@@ -127,7 +129,11 @@ class SessionListCommand implements Callable<Integer> {
       if (key.equals("status")) {
         value = status(value, f);
       }
-      pipeline |= key.equals("pipeline") || key.equals("type");
+      pipeline |= key.equals("pipeline") || key.equals("type") || key.equals("approval");
+      if (key.equals("approval") && value.equalsIgnoreCase("pending")) {
+        clauses.add(attribute + " IS NOT NULL");
+        continue;
+      }
       clauses.add(attribute + " = '" + value.replace("'", "\\'") + "'");
     }
     if (!pipeline && (raw == null || raw.isBlank())) {
@@ -163,6 +169,15 @@ class SessionListCommand implements Callable<Integer> {
     };
   }
 
+  /** A KeywordList payload (a JSON array of step ids), or one keyword, as a list. */
+  static List<String> pendingApprovals(Payload p) {
+    Object v = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(p, Object.class, Object.class);
+    if (v instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return v == null ? List.of() : List.of(String.valueOf(v));
+  }
+
   private static Map<String, Object> row(WorkflowExecutionInfo info) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("workflowId", info.getExecution().getWorkflowId());
@@ -178,6 +193,10 @@ class SessionListCommand implements Callable<Integer> {
             Character.toLowerCase(name.charAt(0)) + name.substring(1),
             DefaultDataConverter.STANDARD_INSTANCE.fromPayload(p, String.class, String.class));
       }
+    }
+    Payload pending = attrs.get(BookSearchAttributes.PENDING_APPROVALS.getName());
+    if (pending != null) {
+      m.put("pendingApprovals", pendingApprovals(pending));
     }
     m.put("started", Instant.ofEpochSecond(info.getStartTime().getSeconds()).toString());
     if (info.hasCloseTime() && info.getCloseTime().getSeconds() > 0) {

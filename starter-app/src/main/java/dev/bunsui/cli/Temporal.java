@@ -12,8 +12,11 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A connection to a Temporal frontend: service stubs plus a workflow client. */
-final class Temporal implements AutoCloseable {
+/**
+ * A connection to a Temporal frontend: service stubs plus a workflow client. Public for the HTTP
+ * API ({@code dev.bunsui.cli.api}), which connects the same way as the commands.
+ */
+public final class Temporal implements AutoCloseable {
   final WorkflowServiceStubs service;
   final WorkflowClient client;
   final String target;
@@ -28,12 +31,35 @@ final class Temporal implements AutoCloseable {
             service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
+  /** The workflow client. */
+  public WorkflowClient client() {
+    return client;
+  }
+
+  /** The service stubs. */
+  public WorkflowServiceStubs service() {
+    return service;
+  }
+
+  /** The frontend, {@code host:port}. */
+  public String target() {
+    return target;
+  }
+
+  /** The namespace. */
+  public String namespace() {
+    return namespace;
+  }
+
   /**
    * Connects when a server answers within {@code timeout}.
    *
+   * @param target {@code host:port}
+   * @param namespace the namespace
+   * @param timeout how long to wait for the server
    * @return the connection, or empty when nothing answered
    */
-  static Optional<Temporal> tryConnect(String target, String namespace, Duration timeout) {
+  public static Optional<Temporal> tryConnect(String target, String namespace, Duration timeout) {
     WorkflowServiceStubs stubs = null;
     try {
       stubs =
@@ -65,7 +91,7 @@ final class Temporal implements AutoCloseable {
   }
 
   /** Whether any worker polled the task queue's workflow tasks recently. */
-  boolean hasWorkflowPollers(String taskQueue) {
+  public boolean hasWorkflowPollers(String taskQueue) {
     try {
       return service
               .blockingStub()
@@ -83,10 +109,28 @@ final class Temporal implements AutoCloseable {
   }
 
   /**
+   * Whether the server answers a system-info call within {@code timeout}.
+   *
+   * @param timeout the call's deadline
+   * @return true when it answered
+   */
+  public boolean reachable(Duration timeout) {
+    try {
+      service
+          .blockingStub()
+          .withDeadlineAfter(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return true;
+    } catch (StatusRuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Whether the server can reset workflows. The SDK's in-JVM server reports no server version and
    * has no reset; a real server (the dev server included) reports its version.
    */
-  boolean supportsReset() {
+  public boolean supportsReset() {
     try {
       return !service
           .blockingStub()
@@ -103,7 +147,7 @@ final class Temporal implements AutoCloseable {
    * CliException} with {@link ExitCodes#NOT_FOUND} naming the session, namespace and target; any
    * other status is returned as it is.
    */
-  RuntimeException sessionError(StatusRuntimeException e, String id) {
+  public RuntimeException sessionError(StatusRuntimeException e, String id) {
     if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
       return new CliException(
           ExitCodes.NOT_FOUND, "no session " + id + " in namespace " + namespace + " at " + target);

@@ -198,5 +198,12 @@ class RerunAndQueryTest {
         .hasMessageContaining("unknown status");
     assertThatThrownBy(() -> SessionListCommand.query(List.of("status"), null))
         .hasMessageContaining("expected key=value");
+    // pending approvals: any pipeline run with a step waiting, or one step by id
+    assertThat(SessionListCommand.query(List.of("approval=pending"), null))
+        .isEqualTo("PendingApprovals IS NOT NULL");
+    assertThat(
+            SessionListCommand.query(
+                List.of("pipeline=campaign_automation", "approval=post"), null))
+        .isEqualTo("BunsuiPipeline = 'campaign_automation' AND PendingApprovals = 'post'");
   }
 }
