@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -137,6 +136,11 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     } else {
       this.presigner = null;
     }
+    log.info(
+        "artifact store {}: multipart from {} bytes, presigned links {}",
+        this,
+        settings.multipartThreshold(),
+        settings.presigns() ? "valid " + settings.presignDuration() : "off");
   }
 
   /**
@@ -173,7 +177,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   public ArtifactRef put(byte[] content, String mediaType, String extension) {
     String sha = Hashes.sha256(content);
     String key = LocalArtifactStore.objectKey(sha, extension);
-    if (storedSize(key).orElse(-1) != content.length) {
+    if (storedSize(key) != content.length) {
       upload(key, mediaType, sha, content.length, () -> AsyncRequestBody.fromBytesUnsafe(content));
     }
     return new ArtifactRef(uriOf(key), sha, content.length, mediaType);
@@ -190,7 +194,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
       throw new StoreException("cannot read " + file + ": " + e, e);
     }
     String key = LocalArtifactStore.objectKey(sha, extension);
-    if (storedSize(key).orElse(-1) != size) {
+    if (storedSize(key) != size) {
       upload(key, mediaType, sha, size, () -> AsyncRequestBody.fromFile(file));
     }
     return new ArtifactRef(uriOf(key), sha, size, mediaType);
@@ -268,21 +272,13 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   @Override
   public Optional<byte[]> getNamed(String key) {
     String full = full(checkKey(key));
-    CompletableFuture<ResponseBytes<GetObjectResponse>> f;
-    try {
-      f =
-          reads.getObject(
-              r -> r.bucket(settings.bucket()).key(full), AsyncResponseTransformer.toBytes());
-      return Optional.of(f.get().asByteArrayUnsafe());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw interrupted("read", full, e);
-    } catch (ExecutionException | SdkException e) {
-      if (S3Errors.isMissingKey(e)) {
-        return Optional.empty();
-      }
-      throw errors.translate(e, "read", full);
-    }
+    return awaitUnlessMissing(
+            "read",
+            full,
+            () ->
+                reads.getObject(
+                    r -> r.bucket(settings.bucket()).key(full), AsyncResponseTransformer.toBytes()))
+        .map(ResponseBytes::asByteArrayUnsafe);
   }
 
   @Override
@@ -293,7 +289,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     } catch (StoreException e) {
       return false;
     }
-    return storedSize(key).orElse(-1) == ref.size();
+    return storedSize(key) == ref.size();
   }
 
   @Override
@@ -355,21 +351,13 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         + "]";
   }
 
-  /** The stored size of a full-prefix-less key, or empty when absent (HeadObject 404). */
-  private OptionalLong storedSize(String key) {
+  /** The stored size of a key (without the prefix), or -1 when absent (HeadObject 404). */
+  private long storedSize(String key) {
     String full = full(key);
-    try {
-      HeadObjectResponse head = reads.headObject(r -> r.bucket(settings.bucket()).key(full)).get();
-      return OptionalLong.of(head.contentLength());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw interrupted("check", full, e);
-    } catch (ExecutionException | SdkException e) {
-      if (S3Errors.isMissingKey(e)) {
-        return OptionalLong.empty();
-      }
-      throw errors.translate(e, "check", full);
-    }
+    return awaitUnlessMissing(
+            "check", full, () -> reads.headObject(r -> r.bucket(settings.bucket()).key(full)))
+        .map(HeadObjectResponse::contentLength)
+        .orElse(-1L);
   }
 
   private void upload(
@@ -393,15 +381,29 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   }
 
   private <T> T await(String operation, String full, Supplier<CompletableFuture<T>> call) {
+    return call(operation, full, call, false).orElseThrow();
+  }
+
+  /** Waits for the request; empty when S3 answers that the key is absent. */
+  private <T> Optional<T> awaitUnlessMissing(
+      String operation, String full, Supplier<CompletableFuture<T>> call) {
+    return call(operation, full, call, true);
+  }
+
+  private <T> Optional<T> call(
+      String operation, String full, Supplier<CompletableFuture<T>> call, boolean missingIsEmpty) {
     CompletableFuture<T> f = null;
     try {
       f = call.get();
-      return f.get();
+      return Optional.of(f.get());
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
       throw interrupted(operation, full, e);
     } catch (ExecutionException | SdkException e) {
+      if (missingIsEmpty && S3Errors.isMissingKey(e)) {
+        return Optional.empty();
+      }
       throw errors.translate(e, operation, full);
     }
   }
