@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs an activity body and classifies what escapes it: typed {@link ApplicationFailure}s pass
- * through, store failures become retryable {@code STORE_IO}, anything else retryable {@code
- * INTERNAL} (a bug or an unexpected state; Temporal's retry policy bounds it).
+ * through, store failures become their {@link StoreException#code()} ({@code STORE_IO} retried;
+ * {@code STORE_CONFIG}, {@code STORE_ACCESS_DENIED} not), anything else retryable {@code INTERNAL}
+ * (a bug or an unexpected state; Temporal's retry policy bounds it).
  */
 final class Guard {
   private Guard() {}
@@ -20,7 +21,7 @@ final class Guard {
     } catch (ApplicationFailure e) {
       throw e;
     } catch (StoreException e) {
-      throw Failures.of(ErrorCode.STORE_IO, what + ": " + e.getMessage(), e);
+      throw Failures.of(e.code(), what + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw Failures.of(ErrorCode.INTERNAL, what + ": " + e, e);
     }

@@ -28,7 +28,10 @@ import java.util.Set;
 /**
  * Aggregates a book run: {@code metadata.json}, {@code manifest.json} and {@code index.html} under
  * {@code books/<book id>/} in the store, and the run's pointer {@code runs/<workflow id>.json}
- * ({@link BookRuns}).
+ * ({@link BookRuns}). When the store makes download URLs (S3 with a presign duration), every
+ * manifest entry carries one next to its {@code s3://} URI, the manifest links the index, and the
+ * index links presigned URLs instead of relative paths (a private bucket serves nothing to a bare
+ * link).
  */
 public final class BookAggregator {
   private static final int MAX_TAGS = 12;
@@ -129,7 +132,8 @@ public final class BookAggregator {
                 skipped.size()),
             toc,
             outputs,
-            skipped);
+            skipped,
+            store.downloadUrl(folder + "/index.html").orElse(null));
     ArtifactRef manifestRef =
         store.putNamed(folder + "/manifest.json", Json.write(manifest), "application/json");
     if (request.workflowId() != null) {
@@ -181,11 +185,12 @@ public final class BookAggregator {
 
   private ManifestEntry entry(
       String kind, int chapter, String section, ArtifactRef ref, Provenance p) {
+    String key = store.key(ref);
     return new ManifestEntry(
         kind,
         chapter,
         section,
-        store.key(ref),
+        key,
         ref.uri(),
         ref.sha256(),
         ref.size(),
@@ -196,7 +201,8 @@ public final class BookAggregator {
         p.inputHash(),
         p.inputTokens(),
         p.outputTokens(),
-        p.cached());
+        p.cached(),
+        store.downloadUrl(key).orElse(null));
   }
 
   private void countTerms(ArtifactRef analysis, Map<String, Integer> counts) {

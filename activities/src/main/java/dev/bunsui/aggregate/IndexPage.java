@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Renders {@code index.html}: a static page to browse a book run's outputs, with thumbnails and
- * figures shown and every skipped item with its reason. Links are relative to the page.
+ * figures shown and every skipped item with its reason. Links are relative to the page, or
+ * presigned URLs when the store makes them ({@link ArtifactStore#downloadUrl}).
  */
 final class IndexPage {
   private final ArtifactStore store;
@@ -66,8 +67,12 @@ final class IndexPage {
         .append(" figures · ")
         .append(t.outputs())
         .append(" outputs · ")
-        .append("<a href=\"manifest.json\">manifest.json</a> · ")
-        .append("<a href=\"metadata.json\">metadata.json</a></p>\n");
+        .append("<a href=\"")
+        .append(sibling("manifest.json"))
+        .append("\">manifest.json</a> · ")
+        .append("<a href=\"")
+        .append(sibling("metadata.json"))
+        .append("\">metadata.json</a></p>\n");
     if (metadata.description() != null) {
       h.append("<p>").append(esc(metadata.description())).append("</p>\n");
     }
@@ -177,8 +182,16 @@ final class IndexPage {
     }
   }
 
+  /** A presigned URL when the store makes them, else the path relative to the page. */
   private String link(ArtifactRef ref) {
-    return esc(Links.relative(pageKey, store.key(ref)));
+    String key = store.key(ref);
+    return esc(store.downloadUrl(key).orElseGet(() -> Links.relative(pageKey, key)));
+  }
+
+  /** A file next to the page: its presigned URL, else its name. */
+  private String sibling(String name) {
+    String key = pageKey.substring(0, pageKey.lastIndexOf('/') + 1) + name;
+    return esc(store.downloadUrl(key).orElse(name));
   }
 
   static String esc(String s) {

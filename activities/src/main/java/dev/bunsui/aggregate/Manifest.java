@@ -1,5 +1,6 @@
 package dev.bunsui.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bunsui.book.SkippedItem;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param chapters the table of contents
  * @param outputs every output
  * @param skipped every skipped item (parse time, sections, outputs, figures, chapter items)
+ * @param indexUrl a presigned HTTPS GET link to the run's {@code index.html}, whose links are
+ *     presigned too; null (and left out of the JSON) when the store makes none (the local store)
  */
 public record Manifest(
     String bookId,
@@ -30,7 +33,8 @@ public record Manifest(
     Totals totals,
     List<TocChapter> chapters,
     List<ManifestEntry> outputs,
-    List<SkippedItem> skipped) {
+    List<SkippedItem> skipped,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String indexUrl) {
 
   /**
    * Counts of a run.

@@ -1,5 +1,7 @@
 package dev.bunsui.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One output in {@code manifest.json}.
  *
@@ -21,6 +23,8 @@ package dev.bunsui.aggregate;
  * @param outputTokens tokens out (0 when not applicable)
  * @param cached true when this run reused the output from the step cache (its tokens were spent by
  *     the run that made it); figures and thumbnails are always false here, their hits are logged
+ * @param url a presigned HTTPS GET link to the output, valid for the S3 store's presign duration;
+ *     null (and left out of the JSON) when the store makes none (the local store)
  */
 public record ManifestEntry(
     String kind,
@@ -37,4 +41,5 @@ public record ManifestEntry(
     String inputHash,
     long inputTokens,
     long outputTokens,
-    boolean cached) {}
+    boolean cached,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String url) {}

@@ -6,7 +6,6 @@ import dev.bunsui.book.FigureRequest;
 import dev.bunsui.book.FigureResult;
 import dev.bunsui.cache.StepCache;
 import dev.bunsui.cache.StepKey;
-import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.store.StoreException;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures: {@link FigureException} becomes an {@code ApplicationFailure} typed with its code
  * ({@code FIGURE_RENDER} or {@code INPUT_INVALID}, not retried; the workflow skips the figure);
- * {@link StoreException} becomes {@code STORE_IO} (retried).
+ * {@link StoreException} becomes its code ({@code STORE_IO} retried; {@code STORE_CONFIG} and
+ * {@code STORE_ACCESS_DENIED} not).
  *
  * <p>Step cache: a figure whose source bytes and renderer settings were converted before, and whose
  * PNG is still stored, is not rendered again (unless the run asks for {@code refresh}); the hit is
@@ -54,7 +54,9 @@ public class FigureActivitiesImpl implements FigureActivities {
    *
    * @throws io.temporal.failure.ApplicationFailure typed {@code FIGURE_RENDER} or {@code
    *     INPUT_INVALID} (non-retryable) with the message {@code file:line: reason}, or {@code
-   *     STORE_IO} (retryable) when the store cannot be read or written
+   *     STORE_IO} (retryable) when the store cannot be read or written ({@code STORE_CONFIG} or
+   *     {@code STORE_ACCESS_DENIED}, non-retryable, when its configuration or credentials are
+   *     wrong)
    */
   @Override
   public FigureResult convertFigure(FigureRequest request) {
@@ -76,8 +78,7 @@ public class FigureActivitiesImpl implements FigureActivities {
     } catch (FigureException e) {
       throw Failures.of(e.code(), e.getMessage(), e);
     } catch (StoreException e) {
-      throw Failures.of(
-          ErrorCode.STORE_IO, origin + ": figure " + figure.id() + ": " + e.getMessage(), e);
+      throw Failures.of(e.code(), origin + ": figure " + figure.id() + ": " + e.getMessage(), e);
     }
   }
 

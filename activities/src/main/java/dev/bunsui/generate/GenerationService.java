@@ -86,7 +86,7 @@ public final class GenerationService {
    * @param task the section task; {@code task.section().content()} is the stored section
    * @return the stored analysis ({@code application/json})
    * @throws ApplicationFailure {@code LLM_*} from the provider, {@code LLM_BAD_OUTPUT} for an
-   *     unusable answer, {@code STORE_IO} when the store fails, {@code INPUT_INVALID} when the
+   *     unusable answer, {@code STORE_*} when the store fails, {@code INPUT_INVALID} when the
    *     section JSON is unreadable
    */
   public ArtifactRef analyze(SectionTask task) {
@@ -125,7 +125,7 @@ public final class GenerationService {
    *     (article), {@code text/plain; charset=utf-8} (video script, description), {@code
    *     application/json} (video script JSON, X posts as an array of strings)
    * @throws ApplicationFailure {@code LLM_*} from the provider, {@code LLM_BAD_OUTPUT} when the
-   *     output fails validation, {@code STORE_IO}, {@code INPUT_INVALID}
+   *     output fails validation, {@code STORE_*}, {@code INPUT_INVALID}
    */
   public GeneratedOutput generate(GenerateRequest request) {
     OutputKind kind = request.kind();
@@ -242,7 +242,7 @@ public final class GenerationService {
     try {
       return store.get(ref);
     } catch (StoreException e) {
-      throw Failures.of(ErrorCode.STORE_IO, e.getMessage(), e);
+      throw Failures.of(e.code(), e.getMessage(), e);
     }
   }
 
@@ -250,7 +250,7 @@ public final class GenerationService {
     try {
       return store.put(bytes, mediaType, extension);
     } catch (StoreException e) {
-      throw Failures.of(ErrorCode.STORE_IO, e.getMessage(), e);
+      throw Failures.of(e.code(), e.getMessage(), e);
     }
   }
 

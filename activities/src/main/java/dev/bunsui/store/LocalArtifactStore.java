@@ -41,12 +41,28 @@ public final class LocalArtifactStore implements ArtifactStore {
   @Override
   public ArtifactRef put(byte[] content, String mediaType, String extension) {
     String sha = Hashes.sha256(content);
-    String key = "objects/" + sha.substring(0, 2) + "/" + sha + "." + extension;
-    Path target = resolve(key);
+    Path target = resolve(objectKey(sha, extension));
     if (!Files.isRegularFile(target) || size(target) != content.length) {
       write(target, content);
     }
     return new ArtifactRef(target.toUri().toString(), sha, content.length, mediaType);
+  }
+
+  @Override
+  public ArtifactRef putFile(Path file, String mediaType, String extension) {
+    String sha;
+    long size;
+    try {
+      sha = Hashes.sha256(file);
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e, e);
+    }
+    Path target = resolve(objectKey(sha, extension));
+    if (!Files.isRegularFile(target) || size(target) != size) {
+      copy(file, target);
+    }
+    return new ArtifactRef(target.toUri().toString(), sha, size, mediaType);
   }
 
   @Override
@@ -72,6 +88,26 @@ public final class LocalArtifactStore implements ArtifactStore {
           "artifact " + path + " does not match its hash (expected " + ref.sha256() + ")");
     }
     return bytes;
+  }
+
+  @Override
+  public void download(ArtifactRef ref, Path target) {
+    Path path = resolve(key(ref));
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".part");
+      Files.copy(path, tmp, StandardCopyOption.REPLACE_EXISTING);
+      String sha = Hashes.sha256(tmp);
+      if (!sha.equals(ref.sha256())) {
+        throw new StoreException(
+            "artifact " + path + " does not match its hash (expected " + ref.sha256() + ")");
+      }
+      move(tmp, target);
+    } catch (IOException e) {
+      throw new StoreException("cannot copy artifact " + path + " to " + target + ": " + e, e);
+    } finally {
+      deleteQuietly(tmp);
+    }
   }
 
   @Override
@@ -125,6 +161,11 @@ public final class LocalArtifactStore implements ArtifactStore {
     return path;
   }
 
+  /** {@code objects/<first two hex>/<sha256>.<extension>}: the content address of a key. */
+  static String objectKey(String sha256, String extension) {
+    return "objects/" + sha256.substring(0, 2) + "/" + sha256 + "." + extension;
+  }
+
   private static long size(Path path) {
     try {
       return Files.size(path);
@@ -139,17 +180,45 @@ public final class LocalArtifactStore implements ArtifactStore {
       Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
       try {
         Files.write(tmp, content);
-        try {
-          Files.move(
-              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        move(tmp, target);
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
       throw new StoreException("cannot write artifact " + target + ": " + e, e);
+    }
+  }
+
+  private static void copy(Path source, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+      try {
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        move(tmp, target);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot write artifact " + target + " from " + source + ": " + e, e);
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a leftover .part file in the caller's folder; nothing else to do
+      }
     }
   }
 }

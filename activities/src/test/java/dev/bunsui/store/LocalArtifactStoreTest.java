@@ -92,4 +92,32 @@ class LocalArtifactStoreTest {
     assertThat(store.exists(foreign)).isFalse();
     assertThat(store.exists(new ArtifactRef("s3://bucket/x.txt", "00", 1, "text/plain"))).isFalse();
   }
+
+  @Test
+  void aFileGoesInStreamedUnderTheSameKeyAsItsBytesAndDownloadsVerified() throws Exception {
+    LocalArtifactStore store = new LocalArtifactStore(dir.resolve("out"));
+    byte[] content = new byte[300_000];
+    new java.util.Random(3).nextBytes(content);
+    Path file = Files.write(dir.resolve("in.bin"), content);
+
+    ArtifactRef fromFile = store.putFile(file, "application/octet-stream", "bin");
+    ArtifactRef fromBytes = store.put(content, "application/octet-stream", "bin");
+    Path target = dir.resolve("copy.bin");
+    store.download(fromFile, target);
+
+    assertThat(fromFile).isEqualTo(fromBytes);
+    assertThat(fromFile.sha256()).isEqualTo(dev.bunsui.support.Hashes.sha256(content));
+    assertThat(Files.readAllBytes(target)).isEqualTo(content);
+    assertThat(store.downloadUrl(store.key(fromFile))).isEmpty();
+
+    Files.writeString(dir.resolve("out").resolve(store.key(fromFile)), "tampered");
+    Path untouched = dir.resolve("untouched.bin");
+    assertThatThrownBy(() -> store.download(fromFile, untouched))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("does not match its hash");
+    assertThat(untouched).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
 }

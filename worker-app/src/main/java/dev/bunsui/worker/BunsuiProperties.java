@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The worker's {@code bunsui.*} settings (see {@code application.yml} for every key and its
@@ -32,9 +34,62 @@ public record BunsuiProperties(
   /**
    * Artifact store.
    *
-   * @param root local output folder
+   * @param root local output folder (type {@code local})
+   * @param type {@code local} (a folder) or {@code s3} (a bucket)
+   * @param s3 the bucket (type {@code s3})
    */
-  public record Store(@DefaultValue("./out") Path root) {}
+  public record Store(
+      @DefaultValue("./out") Path root,
+      @DefaultValue("local") StoreType type,
+      @DefaultValue S3 s3) {
+    /** The bound constructor (the record has a second one). */
+    @ConstructorBinding
+    public Store {}
+
+    /** A local store in the folder. */
+    public Store(Path root) {
+      this(root, StoreType.LOCAL, S3.none());
+    }
+  }
+
+  /** Which artifact store the worker writes to. */
+  public enum StoreType {
+    /** A local folder ({@code bunsui.store.root}). */
+    LOCAL,
+    /** An S3 bucket ({@code bunsui.store.s3.*}). */
+    S3
+  }
+
+  /**
+   * The S3 artifact store. Credentials are not configured here: the AWS SDK's default provider
+   * chain finds them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity,
+   * container or instance role).
+   *
+   * @param bucket an existing bucket
+   * @param prefix key prefix inside the bucket ({@code bunsui/}); empty for the bucket root
+   * @param region AWS region; empty for AWS_REGION or the profile ({@code us-east-1} with an
+   *     endpoint)
+   * @param endpoint an S3-compatible endpoint URL ({@code http://localhost:9000}); empty for AWS
+   * @param pathStyle {@code endpoint/bucket/key} URLs (MinIO) instead of {@code
+   *     bucket.endpoint/key}
+   * @param multipartThreshold objects of this size or larger go up in parts of this size (at least
+   *     5 MB)
+   * @param presignDuration validity of the presigned GET links in manifest.json and index.html; 0
+   *     for none, at most 7 days
+   */
+  public record S3(
+      String bucket,
+      String prefix,
+      String region,
+      String endpoint,
+      @DefaultValue("false") boolean pathStyle,
+      @DefaultValue("8MB") DataSize multipartThreshold,
+      @DefaultValue("0s") Duration presignDuration) {
+    /** No bucket, the defaults otherwise (for a local store). */
+    public static S3 none() {
+      return new S3(null, null, null, null, false, DataSize.ofMegabytes(8), Duration.ZERO);
+    }
+  }
 
   /**
    * Book reading.

@@ -5,6 +5,7 @@ import dev.bunsui.activity.SectionActivitiesImpl;
 import dev.bunsui.aggregate.BookAggregator;
 import dev.bunsui.aggregate.ChapterAggregator;
 import dev.bunsui.aggregate.SectionRecorder;
+import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.figure.FigureActivitiesImpl;
 import dev.bunsui.figure.FigureService;
 import dev.bunsui.figure.FigureSettings;
@@ -15,7 +16,11 @@ import dev.bunsui.parse.BookParseService;
 import dev.bunsui.parse.ParseSettings;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.store.LocalArtifactStore;
+import dev.bunsui.store.S3ArtifactStore;
+import dev.bunsui.store.S3Settings;
+import dev.bunsui.store.StoreException;
 import dev.bunsui.thumbnail.ThumbnailRenderer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +36,41 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class WorkerConfiguration {
 
+  /**
+   * The artifact store {@code bunsui.store.type} names: the local folder, or the S3 bucket (closed
+   * with the context).
+   *
+   * @throws dev.bunsui.store.StoreException {@code STORE_CONFIG} when the S3 settings are invalid
+   */
   @Bean
   ArtifactStore artifactStore(BunsuiProperties props) {
-    return new LocalArtifactStore(props.store().root());
+    BunsuiProperties.Store store = props.store();
+    return switch (store.type()) {
+      case LOCAL -> new LocalArtifactStore(store.root());
+      case S3 -> S3ArtifactStore.open(s3Settings(store.s3()));
+    };
+  }
+
+  /** The store's settings from {@code bunsui.store.s3.*}; blank strings mean unset. */
+  static S3Settings s3Settings(BunsuiProperties.S3 s3) {
+    String endpoint = s3.endpoint() == null ? "" : s3.endpoint().strip();
+    URI uri;
+    try {
+      uri = endpoint.isEmpty() ? null : URI.create(endpoint);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(
+          ErrorCode.STORE_CONFIG,
+          "bunsui.store.s3.endpoint (BUNSUI_S3_ENDPOINT) '" + endpoint + "' is not a URL: " + e,
+          e);
+    }
+    return new S3Settings(
+        s3.bucket(),
+        s3.prefix(),
+        s3.region(),
+        uri,
+        s3.pathStyle(),
+        s3.multipartThreshold().toBytes(),
+        s3.presignDuration());
   }
 
   @Bean

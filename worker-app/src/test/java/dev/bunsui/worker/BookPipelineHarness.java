@@ -14,7 +14,6 @@ import dev.bunsui.support.Json;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,8 @@ import java.util.Map;
 
 /**
  * Runs the real book pipeline — real workflows, real activities wired as the worker app wires them
- * — on the SDK's test server, with the artifact store in a folder of the test's.
+ * — on the SDK's test server, with the artifact store in a folder of the test's (or the S3 store
+ * the settings name).
  */
 final class BookPipelineHarness implements AutoCloseable {
   final Path out;
@@ -30,10 +30,15 @@ final class BookPipelineHarness implements AutoCloseable {
   private final TestWorkflowEnvironment env;
 
   BookPipelineHarness(Path out) {
+    this(out, new BunsuiProperties.Store(out));
+  }
+
+  /** The pipeline on the store the settings name ({@code out} is then only a scratch folder). */
+  BookPipelineHarness(Path out, BunsuiProperties.Store storeSettings) {
     this.out = out;
     BunsuiProperties props =
         new BunsuiProperties(
-            new BunsuiProperties.Store(out),
+            storeSettings,
             new BunsuiProperties.Parse(20L * 1024 * 1024, false),
             new BunsuiProperties.Llm("extractive", Map.of(), null),
             new BunsuiProperties.Figures(null, null, java.time.Duration.ofSeconds(90), 40_000_000),
@@ -98,7 +103,7 @@ final class BookPipelineHarness implements AutoCloseable {
     List<SectionRecord> records = new ArrayList<>();
     for (Manifest.TocChapter c : manifest.chapters()) {
       for (Manifest.TocSection s : c.sections()) {
-        records.add(Json.read(Files.readAllBytes(out.resolve(s.record())), SectionRecord.class));
+        records.add(Json.read(store.getNamed(s.record()).orElseThrow(), SectionRecord.class));
       }
     }
     return records;
@@ -107,5 +112,12 @@ final class BookPipelineHarness implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    if (store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the store failed", e);
+      }
+    }
   }
 }

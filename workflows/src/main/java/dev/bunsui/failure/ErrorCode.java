@@ -25,6 +25,16 @@ public enum ErrorCode {
   /** The artifact store could not be read or written; retried. */
   STORE_IO(true),
   /**
+   * The artifact store is misconfigured: the S3 bucket does not exist, the region or endpoint is
+   * wrong, or the endpoint does not implement a request. Fix {@code bunsui.store.*}; not retried.
+   */
+  STORE_CONFIG(false),
+  /**
+   * The artifact store refused the credentials or the bucket policy denies the request (S3 HTTP
+   * 403). Fix the credentials or the policy; not retried.
+   */
+  STORE_ACCESS_DENIED(false),
+  /**
    * A fault switched on in the worker's configuration ({@code bunsui.faults.fail-activities}) made
    * the step fail on purpose; remove the switch, restart the worker and rerun. Not retried.
    */
