@@ -55,12 +55,32 @@ public class BookActivitiesImpl implements BookActivities {
       ThumbnailRenderer thumbnails,
       ChapterAggregator chapters,
       BookAggregator books) {
+    this(store, parser, thumbnails, chapters, books, dev.bunsui.metrics.Metrics.NOOP);
+  }
+
+  /**
+   * Creates the activities with metrics.
+   *
+   * @param store the artifact store
+   * @param parser the book parser
+   * @param thumbnails the thumbnail renderer
+   * @param chapters the chapter aggregator
+   * @param books the book aggregator
+   * @param metrics counts the thumbnail step cache lookups
+   */
+  public BookActivitiesImpl(
+      ArtifactStore store,
+      BookParseService parser,
+      ThumbnailRenderer thumbnails,
+      ChapterAggregator chapters,
+      BookAggregator books,
+      dev.bunsui.metrics.Metrics metrics) {
     this.store = store;
     this.parser = parser;
     this.thumbnails = thumbnails;
     this.chapters = chapters;
     this.books = books;
-    this.cache = new StepCache(store);
+    this.cache = new StepCache(store, metrics);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bunsui.cache;
 
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.store.StoreException;
@@ -28,14 +29,26 @@ public final class StepCache {
   private static final Logger log = LoggerFactory.getLogger(StepCache.class);
 
   private final ArtifactStore store;
+  private final Metrics metrics;
+
+  /**
+   * Creates the cache over a store, without metrics.
+   *
+   * @param store holds the entries and the artifacts they refer to
+   */
+  public StepCache(ArtifactStore store) {
+    this(store, Metrics.NOOP);
+  }
 
   /**
    * Creates the cache over a store.
    *
    * @param store holds the entries and the artifacts they refer to
+   * @param metrics counts the lookups of {@link #getOrCompute} ({@link Metrics#stepCacheLookup})
    */
-  public StepCache(ArtifactStore store) {
+  public StepCache(ArtifactStore store, Metrics metrics) {
     this.store = Objects.requireNonNull(store, "store");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
@@ -123,7 +136,8 @@ public final class StepCache {
 
   /**
    * Reuses a stored result or runs the step and stores its result. Logs {@code step cache hit
-   * <step> <subject>} (INFO) on a hit.
+   * <step> <subject>} (INFO) on a hit; counts the lookup as a hit or a miss (a refresh makes no
+   * lookup and is not counted).
    *
    * @param key the step's key
    * @param subject what the step works on (section or figure id), for the log
@@ -142,6 +156,7 @@ public final class StepCache {
       Supplier<T> step) {
     if (!refresh) {
       Optional<T> hit = get(key, type, artifacts);
+      metrics.stepCacheLookup(key.step(), hit.isPresent());
       if (hit.isPresent()) {
         log.info("step cache hit {} {}", key.step(), subject);
         return new Cached<>(hit.get(), true);

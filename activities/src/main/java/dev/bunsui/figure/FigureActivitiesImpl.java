@@ -6,11 +6,13 @@ import dev.bunsui.book.FigureRequest;
 import dev.bunsui.book.FigureResult;
 import dev.bunsui.cache.StepCache;
 import dev.bunsui.cache.StepKey;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.store.StoreException;
 import dev.bunsui.support.Failures;
 import dev.bunsui.support.Hashes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Step cache: a figure whose source bytes and renderer settings were converted before, and whose
  * PNG is still stored, is not rendered again (unless the run asks for {@code refresh}); the hit is
  * logged at INFO.
+ *
+ * <p>Metrics: every render is counted by type and outcome ({@link Metrics#figureConverted}), every
+ * step cache lookup as a hit or miss.
  */
 public class FigureActivitiesImpl implements FigureActivities {
   private static final Logger log = LoggerFactory.getLogger(FigureActivitiesImpl.class);
@@ -36,17 +41,30 @@ public class FigureActivitiesImpl implements FigureActivities {
   private final ArtifactStore store;
   private final FigureConverter converter;
   private final StepCache cache;
+  private final Metrics metrics;
+
+  /**
+   * Creates the activity without metrics.
+   *
+   * @param store where figure sources are read, PNGs written and step cache entries kept
+   * @param converter the converter ({@link FigureService})
+   */
+  public FigureActivitiesImpl(ArtifactStore store, FigureConverter converter) {
+    this(store, converter, Metrics.NOOP);
+  }
 
   /**
    * Creates the activity.
    *
    * @param store where figure sources are read, PNGs written and step cache entries kept
    * @param converter the converter ({@link FigureService})
+   * @param metrics receives every render ({@link Metrics#figureConverted}) and step cache lookup
    */
-  public FigureActivitiesImpl(ArtifactStore store, FigureConverter converter) {
+  public FigureActivitiesImpl(ArtifactStore store, FigureConverter converter, Metrics metrics) {
     this.store = Objects.requireNonNull(store, "store");
     this.converter = Objects.requireNonNull(converter, "converter");
-    this.cache = new StepCache(store);
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.cache = new StepCache(store, metrics);
   }
 
   /**
@@ -98,7 +116,17 @@ public class FigureActivitiesImpl implements FigureActivities {
 
   private ConvertedFigure render(FigureOutline figure, String origin) {
     byte[] source = store.get(figure.source());
-    RenderedFigure png = converter.convert(figure.type(), source, origin);
+    String type = figure.type().name().toLowerCase(Locale.ROOT);
+    long start = System.nanoTime();
+    RenderedFigure png;
+    try {
+      png = converter.convert(figure.type(), source, origin);
+    } catch (RuntimeException e) {
+      String outcome = e instanceof FigureException f ? f.code().name() : "INTERNAL";
+      metrics.figureConverted(type, outcome, Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
+    metrics.figureConverted(type, Metrics.SUCCESS, Duration.ofNanos(System.nanoTime() - start));
     ArtifactRef ref = store.put(png.png(), "image/png", "png");
     log.debug(
         "figure {} ({}) -> {}×{} {}", figure.id(), origin, png.width(), png.height(), ref.uri());

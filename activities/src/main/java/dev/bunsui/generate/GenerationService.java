@@ -12,6 +12,7 @@ import dev.bunsui.cache.StepKey;
 import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.llm.ChatProviders;
 import dev.bunsui.llm.LlmSettings;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.parse.SectionContent;
 import dev.bunsui.store.ArtifactRef;
 import dev.bunsui.store.ArtifactStore;
@@ -52,6 +53,7 @@ public final class GenerationService {
   private final Prompts prompts;
   private static final String ANALYSIS = "analysis";
   private final StepCache cache;
+  private final Metrics metrics;
   private final Map<String, Generator> generators = new ConcurrentHashMap<>();
 
   /**
@@ -73,11 +75,38 @@ public final class GenerationService {
    * @param providers creates chat providers by name
    */
   public GenerationService(ArtifactStore store, LlmSettings settings, ChatProviders providers) {
+    this(store, settings, providers, Metrics.NOOP);
+  }
+
+  /**
+   * Creates the service with metrics; API keys missing from settings are read from the environment.
+   *
+   * @param store where sections are read and outputs written
+   * @param settings provider settings and prompt overrides
+   * @param metrics receives every request made to a provider ({@link Metrics#llmRequest}) and every
+   *     step cache lookup
+   */
+  public GenerationService(ArtifactStore store, LlmSettings settings, Metrics metrics) {
+    this(store, settings, new ChatProviders(System::getenv, Clock.systemUTC()), metrics);
+  }
+
+  /**
+   * Creates the service with an explicit provider factory and metrics.
+   *
+   * @param store where sections are read and outputs written
+   * @param settings provider settings and prompt overrides
+   * @param providers creates chat providers by name
+   * @param metrics receives every request made to a provider ({@link Metrics#llmRequest}) and every
+   *     step cache lookup
+   */
+  public GenerationService(
+      ArtifactStore store, LlmSettings settings, ChatProviders providers, Metrics metrics) {
     this.store = store;
     this.settings = settings;
     this.providers = providers;
     this.prompts = new Prompts(settings.promptOverrideDir());
-    this.cache = new StepCache(store);
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+    this.cache = new StepCache(store, metrics);
   }
 
   /**
@@ -186,14 +215,17 @@ public final class GenerationService {
             ? book.provider()
             : settings.defaultProvider();
     if (LlmSettings.EXTRACTIVE.equals(name)) {
-      return generators.computeIfAbsent(name, n -> new ExtractiveGenerator());
+      return generators.computeIfAbsent(
+          name, n -> new MeteredGenerator(new ExtractiveGenerator(), metrics));
     }
     String model = book == null ? null : book.model();
     return generators.computeIfAbsent(
         name + "\u0000" + model,
         k ->
-            new LlmGenerator(
-                providers.create(name, settings.provider(name).withModel(model)), prompts));
+            new MeteredGenerator(
+                new LlmGenerator(
+                    providers.create(name, settings.provider(name).withModel(model)), prompts),
+                metrics));
   }
 
   /**

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A LangChain4j {@link HttpClient} over the JDK client whose non-2xx answers throw {@link
  * StatusHttpException} with the response headers. LangChain4j's own JDK client drops the headers,
- * which would hide {@code Retry-After}. Streaming and multipart requests go to the delegate.
+ * which would hide {@code Retry-After}. Streaming and multipart requests go to the delegate. Each
+ * request runs in an OpenTelemetry client span carrying the trace context ({@link HttpTracing}).
  */
 final class HeaderKeepingHttpClient implements HttpClient {
   private final java.net.http.HttpClient jdk;
@@ -46,15 +49,23 @@ final class HeaderKeepingHttpClient implements HttpClient {
             ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
     b.method(request.method().name(), body);
-    HttpResponse<String> response;
-    try {
-      response = jdk.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while calling " + request.url(), e);
-    }
+    List<HttpResponse<String>> sent = new ArrayList<>(1);
+    HttpTracing.traced(
+        request.method().name(),
+        request.url(),
+        b::header,
+        () -> {
+          try {
+            sent.add(jdk.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + request.url(), e);
+          }
+          return sent.get(0).statusCode();
+        });
+    HttpResponse<String> response = sent.get(0);
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
       throw new StatusHttpException(status, response.body(), response.headers().map());

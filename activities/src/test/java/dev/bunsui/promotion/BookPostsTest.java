@@ -66,7 +66,8 @@ class BookPostsTest {
                 new Manifest.TocChapter(1, "Ownership", List.of(section("s1", "Moves"))),
                 new Manifest.TocChapter(2, "Borrowing", List.of(section("s2", "References")))),
             outputs,
-            List.of());
+            List.of(),
+            null);
     store.putNamed("books/demo-1234/manifest.json", Json.write(m), "application/json");
     BookRuns.write(
         store,
@@ -97,7 +98,8 @@ class BookPostsTest {
         null,
         0,
         0,
-        false);
+        false,
+        null);
   }
 
   private ToolResult run(ObjectNode input) {

@@ -12,6 +12,7 @@ import dev.bunsui.figure.FigureSettings;
 import dev.bunsui.generate.GenerationService;
 import dev.bunsui.llm.LlmSettings;
 import dev.bunsui.llm.ProviderSettings;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.parse.BookParseService;
 import dev.bunsui.parse.ParseSettings;
 import dev.bunsui.store.ArtifactStore;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Builds the plain services from {@link BunsuiProperties} and exposes the activity beans that
- * {@code spring.temporal.workers[*].activity-beans} registers.
+ * {@code spring.temporal.workers[*].activity-beans} registers. The activities report to the {@link
+ * Metrics} bean ({@code dev.bunsui.worker.metrics.MetricsConfiguration}).
  */
 @Configuration
 public class WorkerConfiguration {
@@ -74,24 +76,28 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  BookActivitiesImpl bookActivities(ArtifactStore store, BunsuiProperties props) {
+  BookActivitiesImpl bookActivities(ArtifactStore store, BunsuiProperties props, Metrics metrics) {
     BunsuiProperties.Parse p = props.parse();
     return new BookActivitiesImpl(
         store,
         new BookParseService(store, new ParseSettings(p.maxBookBytes(), p.allowRemoteImages())),
         new ThumbnailRenderer(props.thumbnail().fontFile()),
         new ChapterAggregator(store),
-        new BookAggregator(store, Clock.systemUTC()));
+        new BookAggregator(store, Clock.systemUTC()),
+        metrics);
   }
 
   @Bean
-  SectionActivitiesImpl sectionActivities(ArtifactStore store, BunsuiProperties props) {
+  SectionActivitiesImpl sectionActivities(
+      ArtifactStore store, BunsuiProperties props, Metrics metrics) {
     return new SectionActivitiesImpl(
-        new GenerationService(store, llmSettings(props.llm())), new SectionRecorder(store));
+        new GenerationService(store, llmSettings(props.llm()), metrics),
+        new SectionRecorder(store));
   }
 
   @Bean
-  FigureActivitiesImpl figureActivities(ArtifactStore store, BunsuiProperties props) {
+  FigureActivitiesImpl figureActivities(
+      ArtifactStore store, BunsuiProperties props, Metrics metrics) {
     FigureSettings defaults = FigureSettings.defaults(projectRoot());
     BunsuiProperties.Figures f = props.figures();
     FigureSettings settings =
@@ -100,7 +106,7 @@ public class WorkerConfiguration {
             f.chromium() != null ? f.chromium() : defaults.chromiumPath(),
             f.renderTimeout(),
             f.maxPixels());
-    return new FigureActivitiesImpl(store, new FigureService(settings));
+    return new FigureActivitiesImpl(store, new FigureService(settings), metrics);
   }
 
   static LlmSettings llmSettings(BunsuiProperties.Llm llm) {

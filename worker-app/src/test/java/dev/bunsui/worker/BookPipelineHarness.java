@@ -9,6 +9,7 @@ import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.book.BookWorkflowImpl;
 import dev.bunsui.book.ChapterWorkflowImpl;
 import dev.bunsui.book.SectionWorkflowImpl;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.store.ArtifactStore;
 import dev.bunsui.support.Json;
 import io.temporal.client.WorkflowOptions;
@@ -71,9 +72,9 @@ final class BookPipelineHarness implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        config.bookActivities(store, props),
-        config.sectionActivities(store, props),
-        config.figureActivities(store, props));
+        config.bookActivities(store, props, Metrics.NOOP),
+        config.sectionActivities(store, props, Metrics.NOOP),
+        config.figureActivities(store, props, Metrics.NOOP));
     env.start();
   }
 

@@ -87,6 +87,7 @@ class StorePropertiesTest {
             null,
             null,
             null,
+            null,
             null);
 
     StoreException e =
@@ -100,6 +101,7 @@ class StorePropertiesTest {
   }
 
   private static BunsuiProperties bindLocal(Path root) {
-    return new BunsuiProperties(new BunsuiProperties.Store(root), null, null, null, null, null);
+    return new BunsuiProperties(
+        new BunsuiProperties.Store(root), null, null, null, null, null, null);
   }
 }

@@ -42,6 +42,7 @@ class WorkerApplicationTest {
 
   @Autowired WorkflowClient client;
   @Autowired FaultInjectionInterceptor faults;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void aFaultedStepFailsTheBookWithFaultInjected() throws Exception {
@@ -86,6 +87,14 @@ class WorkerApplicationTest {
     assertThat(failure.getType()).isEqualTo("FAULT_INJECTED");
     assertThat(failure.getOriginalMessage())
         .isEqualTo(FaultInjectionInterceptor.message("ConvertFigure"));
+    // the step metrics wrap the fault switch: the faulted attempt is counted by its code
+    assertThat(
+            meters
+                .get(dev.bunsui.metrics.MetricNames.STEP_DURATION)
+                .tags("activity_type", "ConvertFigure", "error_code", "FAULT_INJECTED")
+                .timer()
+                .count())
+        .isEqualTo(1);
     // the steps before ran: the book was parsed and its figure source stored
     try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
       assertThat(files.filter(p -> p.toString().endsWith(".svg"))).isNotEmpty();
