@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bunsui.creative.ChannelLimits;
 import dev.bunsui.failure.ErrorCode;
 import dev.bunsui.generate.TextLimits;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.support.Failures;
 import dev.bunsui.support.Json;
 import dev.bunsui.tool.ToolRequest;
@@ -51,6 +52,18 @@ public final class PostingService {
   private final PostLedger ledger;
   private final Map<String, Channel> channels;
   private final Clock clock;
+  private final Metrics metrics;
+
+  /**
+   * Creates the service without metrics.
+   *
+   * @param ledger the post records
+   * @param channels the channels by name
+   * @param clock stamps the records
+   */
+  public PostingService(PostLedger ledger, List<Channel> channels, Clock clock) {
+    this(ledger, channels, clock, Metrics.NOOP);
+  }
 
   /**
    * Creates the service.
@@ -58,12 +71,14 @@ public final class PostingService {
    * @param ledger the post records
    * @param channels the channels by name
    * @param clock stamps the records
+   * @param metrics counts posts per channel and outcome ({@code bunsui_posts_total})
    */
-  public PostingService(PostLedger ledger, List<Channel> channels, Clock clock) {
+  public PostingService(PostLedger ledger, List<Channel> channels, Clock clock, Metrics metrics) {
     this.ledger = ledger;
     this.channels = new LinkedHashMap<>();
     channels.forEach(c -> this.channels.put(c.name(), c));
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -74,6 +89,19 @@ public final class PostingService {
    * @param clock stamps the records and posts
    */
   public static PostingService create(PostLedger ledger, ChannelSettings settings, Clock clock) {
+    return create(ledger, settings, clock, Metrics.NOOP);
+  }
+
+  /**
+   * Creates the service with every channel of {@link ChannelLimits#ALL} built from settings.
+   *
+   * @param ledger the post records
+   * @param settings the channel configuration
+   * @param clock stamps the records and posts
+   * @param metrics counts posts per channel and outcome
+   */
+  public static PostingService create(
+      PostLedger ledger, ChannelSettings settings, Clock clock, Metrics metrics) {
     ChannelHttp http = new ChannelHttp(settings.timeout(), clock);
     return new PostingService(
         ledger,
@@ -83,7 +111,8 @@ public final class PostingService {
             new SlackChannel(settings.slack(), http, clock),
             new XChannel(settings.x(), http, clock),
             new GithubChannel(settings.github(), http, clock)),
-        clock);
+        clock,
+        metrics);
   }
 
   /**
@@ -98,6 +127,17 @@ public final class PostingService {
    */
   public JsonNode post(ToolRequest request, ToolInput input, int attempt) {
     String name = input.text("channel").orElse(ChannelLimits.OUTBOX);
+    try {
+      JsonNode out = postOnce(request, input, attempt, name);
+      metrics.post(out.path("channel").asText(name), out.path("status").asText());
+      return out;
+    } catch (ApplicationFailure e) {
+      metrics.post(ChannelLimits.normalize(name), e.getType());
+      throw e;
+    }
+  }
+
+  private JsonNode postOnce(ToolRequest request, ToolInput input, int attempt, String name) {
     Channel channel = channels.get(ChannelLimits.normalize(name));
     if (channel == null) {
       throw input.invalid("channel", "is '" + name + "'; use one of " + channels.keySet());

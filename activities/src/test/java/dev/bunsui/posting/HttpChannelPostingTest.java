@@ -105,6 +105,7 @@ class HttpChannelPostingTest {
     assertThat(e.isNonRetryable()).isTrue();
     assertThat(e.getOriginalMessage()).contains("HTTP 400").contains("text too long");
     assertThat(f.record("webhook", TEXT).orElseThrow().state()).isEqualTo("failed");
+    assertThat(f.posts).containsEntry("webhook/POST_REJECTED", 1);
   }
 
   @Test

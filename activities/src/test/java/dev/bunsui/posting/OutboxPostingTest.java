@@ -2,6 +2,7 @@ package dev.bunsui.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +58,7 @@ class OutboxPostingTest {
     f.post(PostingFixture.input("outbox", TEXT + " now"), 1);
     assertThat(Files.readAllLines(outbox)).hasSize(2);
     assertThat(OutboxChannel.texts(outbox)).containsExactly(TEXT, TEXT + " now");
+    assertThat(f.posts).containsOnly(entry("outbox/posted", 2), entry("outbox/already_posted", 1));
   }
 
   @Test

@@ -21,10 +21,23 @@ final class PostingFixture {
   final PostingService service;
   final ToolRunner runner;
 
+  /** Posts counted per {@code channel/outcome}, as the service reports them to its metrics. */
+  final java.util.Map<String, Integer> posts = new java.util.concurrent.ConcurrentHashMap<>();
+
   PostingFixture(Path dir, ChannelSettings settings) {
     store = new LocalArtifactStore(dir.resolve("out"));
     ledger = new PostLedger(store);
-    service = PostingService.create(ledger, settings, CLOCK);
+    service =
+        PostingService.create(
+            ledger,
+            settings,
+            CLOCK,
+            new dev.bunsui.metrics.Metrics() {
+              @Override
+              public void post(String channel, String outcome) {
+                posts.merge(channel + "/" + outcome, 1, Integer::sum);
+              }
+            });
     runner = new ToolRunner(store);
   }
 

@@ -3,6 +3,7 @@ package dev.bunsui.worker;
 import dev.bunsui.creative.CreativeStudioActivitiesImpl;
 import dev.bunsui.creative.CreativeStudioService;
 import dev.bunsui.llm.ChatProviders;
+import dev.bunsui.metrics.Metrics;
 import dev.bunsui.optimizer.AdOptimizerActivitiesImpl;
 import dev.bunsui.optimizer.AdOptimizerService;
 import dev.bunsui.posting.ChannelSettings;
@@ -65,9 +66,9 @@ public class ToolsConfiguration {
 
   @Bean
   PostingActivitiesImpl postingActivities(
-      ToolRunner runner, ArtifactStore store, ChannelSettings channels) {
+      ToolRunner runner, ArtifactStore store, ChannelSettings channels, Metrics metrics) {
     return new PostingActivitiesImpl(
-        runner, PostingService.create(new PostLedger(store), channels, Clock.systemUTC()));
+        runner, PostingService.create(new PostLedger(store), channels, Clock.systemUTC(), metrics));
   }
 
   @Bean
