@@ -27,6 +27,14 @@ final class BookRuns {
         .build();
   }
 
+  /** The task queues a book run needs polled, for messages: workflows first, then activities. */
+  static String taskQueues() {
+    return BookTaskQueues.BOOK
+        + " (workflows), "
+        + String.join(", ", dev.bunsui.tool.TaskQueues.ACTIVITY_QUEUES)
+        + " (activities)";
+  }
+
   /** {@code book: <title> · <lang> · <provider> [model]}. */
   static String summary(BookRequest request) {
     String title = request.title();

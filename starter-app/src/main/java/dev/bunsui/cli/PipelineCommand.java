@@ -35,6 +35,8 @@ public class PipelineCommand {
                   "BookWorkflow",
                   "taskQueue",
                   dev.bunsui.book.BookTaskQueues.BOOK,
+                  "activityTaskQueues",
+                  dev.bunsui.tool.TaskQueues.ACTIVITY_QUEUES,
                   "description",
                   "Markdown book in; per chapter and section: articles, video scripts, X posts,"
                       + " descriptions, thumbnails and figures out")));

@@ -12,7 +12,6 @@ import io.temporal.api.enums.v1.ResetReapplyType;
 import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -157,8 +156,10 @@ final class Rerun {
 
   private static String startAgain(Temporal t, SessionHistory s) {
     BookRequest request =
-        DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
-            0, Optional.of(s.input()), BookRequest.class, BookRequest.class);
+        t.client
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(0, Optional.of(s.input()), BookRequest.class, BookRequest.class);
     BookWorkflow book =
         t.client.newWorkflowStub(BookWorkflow.class, BookRuns.options(s.workflowId(), request));
     try {
