@@ -40,6 +40,14 @@ public final class BookRuns {
     return RunCommand.WorkflowIds.book(Path.of(request.source()), request);
   }
 
+  /** The task queues a book run needs polled, for messages: workflows first, then activities. */
+  static String taskQueues() {
+    return BookTaskQueues.BOOK
+        + " (workflows), "
+        + String.join(", ", dev.bunsui.tool.TaskQueues.ACTIVITY_QUEUES)
+        + " (activities)";
+  }
+
   /** {@code book: <title> · <lang> · <provider> [model]}. */
   static String summary(BookRequest request) {
     String title = request.title();

@@ -158,7 +158,7 @@ public class DevCommand implements Callable<Integer> {
   private void printWorker(PrintWriter err, EmbeddedWorker worker) {
     String targetOption =
         port == 7233 ? "" : " --target " + worker.target().replace("127.0.0.1", "localhost");
-    err.println("worker: polling task queue bunsui-book; log " + worker.log());
+    err.println("worker: polling task queues " + BookRuns.taskQueues() + "; log " + worker.log());
     err.println(
         "Run a book in another terminal: ./bunsui pipeline run book --source <folder>"
             + targetOption);

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The worker app as a child process: with {@code embedded=true} it also hosts the SDK's in-JVM
@@ -49,6 +50,24 @@ final class EmbeddedWorker implements AutoCloseable {
    */
   static EmbeddedWorker start(
       boolean embedded, List<String> extraArgs, Path logDir, Duration timeout) {
+    return start(embedded, extraArgs, Map.of(), logDir, timeout);
+  }
+
+  /**
+   * Starts the worker with extra environment variables and waits until it polls. The worker
+   * inherits this process's environment (so {@code BUNSUI_CODEC_*}, API keys and the other {@code
+   * BUNSUI_*} settings reach it); {@code env} adds to or overrides it, which keeps secrets off the
+   * command line where {@code ps} would show them.
+   *
+   * @param env extra environment variables, e.g. {@code BUNSUI_CODEC_KEYS}
+   * @see #start(boolean, List, Path, Duration)
+   */
+  static EmbeddedWorker start(
+      boolean embedded,
+      List<String> extraArgs,
+      Map<String, String> env,
+      Path logDir,
+      Duration timeout) {
     Path jar = workerJar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,11 +89,10 @@ final class EmbeddedWorker implements AutoCloseable {
       Files.createDirectories(logDir);
       String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       log = Files.createTempFile(logDir, "worker-" + stamp + "-", ".log");
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      process = builder.start();
     } catch (IOException e) {
       throw new CliException(ExitCodes.UNREACHABLE, "cannot start the worker " + jar + ": " + e);
     }

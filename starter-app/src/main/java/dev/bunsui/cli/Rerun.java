@@ -15,7 +15,6 @@ import io.temporal.api.enums.v1.ResetReapplyType;
 import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -164,8 +163,11 @@ public final class Rerun {
   private static String startAgain(Temporal t, SessionHistory s) {
     if (PipelineWorkflow.TYPE.equals(s.workflowType())) {
       PipelineRequest pipeline =
-          DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
-              0, Optional.of(s.input()), PipelineRequest.class, PipelineRequest.class);
+          t.client
+              .getOptions()
+              .getDataConverter()
+              .fromPayloads(
+                  0, Optional.of(s.input()), PipelineRequest.class, PipelineRequest.class);
       PipelineWorkflow run =
           t.client.newWorkflowStub(
               PipelineWorkflow.class, PipelineRuns.options(s.workflowId(), pipeline));
@@ -177,8 +179,10 @@ public final class Rerun {
       }
     }
     BookRequest request =
-        DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
-            0, Optional.of(s.input()), BookRequest.class, BookRequest.class);
+        t.client
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(0, Optional.of(s.input()), BookRequest.class, BookRequest.class);
     BookWorkflow book =
         t.client.newWorkflowStub(BookWorkflow.class, BookRuns.options(s.workflowId(), request));
     try {

@@ -2,7 +2,6 @@ package dev.bunsui.cli;
 
 import dev.bunsui.book.BookRequest;
 import dev.bunsui.book.BookResult;
-import dev.bunsui.book.BookTaskQueues;
 import dev.bunsui.book.BookWorkflow;
 import dev.bunsui.book.OutputKind;
 import dev.bunsui.cli.guard.Guardrails;
@@ -156,10 +155,12 @@ public class RunCommand implements java.util.concurrent.Callable<Integer> {
       throws Exception {
     try (Session session = Session.open(global, forceEmbedded, out, err)) {
       Temporal temporal = session.temporal();
-      if (session.worker() == null && !temporal.hasWorkflowPollers(BookTaskQueues.BOOK)) {
+      List<String> unpolled = session.worker() == null ? temporal.unpolledBookQueues() : List.of();
+      if (!unpolled.isEmpty()) {
         err.println(
-            "warning: no worker polls task queue "
-                + BookTaskQueues.BOOK
+            "warning: no worker polls task queue"
+                + (unpolled.size() > 1 ? "s " : " ")
+                + String.join(", ", unpolled)
                 + " on "
                 + temporal.target
                 + "; start one with ./bunsui worker --target "

@@ -1,5 +1,7 @@
 package dev.bunsui.cli;
 
+import dev.bunsui.book.BookTaskQueues;
+import dev.bunsui.tool.TaskQueues;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.TaskQueue;
@@ -7,14 +9,18 @@ import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A connection to a Temporal frontend: service stubs plus a workflow client. Public for the HTTP
- * API ({@code dev.bunsui.cli.api}), which connects the same way as the commands.
+ * A connection to a Temporal frontend: service stubs plus a workflow client whose data converter
+ * encrypts payloads when the codec is on ({@link CliCodec}). Public for the HTTP API ({@code
+ * dev.bunsui.cli.api}), which connects the same way as the commands.
  */
 public final class Temporal implements AutoCloseable {
   final WorkflowServiceStubs service;
@@ -22,13 +28,18 @@ public final class Temporal implements AutoCloseable {
   final String target;
   final String namespace;
 
-  private Temporal(WorkflowServiceStubs service, String target, String namespace) {
+  private Temporal(
+      WorkflowServiceStubs service, String target, String namespace, DataConverter converter) {
     this.service = service;
     this.target = target;
     this.namespace = namespace;
     this.client =
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setDataConverter(converter)
+                .build());
   }
 
   /** The workflow client. */
@@ -58,14 +69,16 @@ public final class Temporal implements AutoCloseable {
    * @param namespace the namespace
    * @param timeout how long to wait for the server
    * @return the connection, or empty when nothing answered
+   * @throws CliException when the payload codec settings ({@code BUNSUI_CODEC_*}) are invalid
    */
   public static Optional<Temporal> tryConnect(String target, String namespace, Duration timeout) {
+    DataConverter converter = CliCodec.dataConverter(); // a bad codec setting fails here, named
     WorkflowServiceStubs stubs = null;
     try {
       stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), timeout);
-      return Optional.of(new Temporal(stubs, target, namespace));
+      return Optional.of(new Temporal(stubs, target, namespace, converter));
     } catch (RuntimeException e) {
       if (stubs != null) {
         stubs.shutdownNow();
@@ -92,6 +105,35 @@ public final class Temporal implements AutoCloseable {
 
   /** Whether any worker polled the task queue's workflow tasks recently. */
   public boolean hasWorkflowPollers(String taskQueue) {
+    return hasPollers(taskQueue, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+  }
+
+  /** Whether any worker polled the task queue's activity tasks recently. */
+  boolean hasActivityPollers(String taskQueue) {
+    return hasPollers(taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
+  }
+
+  /**
+   * The task queues of the book pipeline that no worker polls: {@code bunsui-book} for workflow
+   * tasks, then each activity task queue of {@link TaskQueues#ACTIVITY_QUEUES}.
+   *
+   * @return the unpolled task queue names, empty when every queue has a poller (or the server
+   *     cannot tell)
+   */
+  List<String> unpolledBookQueues() {
+    List<String> missing = new ArrayList<>();
+    if (!hasWorkflowPollers(BookTaskQueues.BOOK)) {
+      missing.add(BookTaskQueues.BOOK);
+    }
+    for (String queue : TaskQueues.ACTIVITY_QUEUES) {
+      if (!hasActivityPollers(queue)) {
+        missing.add(queue);
+      }
+    }
+    return missing;
+  }
+
+  private boolean hasPollers(String taskQueue, TaskQueueType type) {
     try {
       return service
               .blockingStub()
@@ -99,7 +141,7 @@ public final class Temporal implements AutoCloseable {
                   DescribeTaskQueueRequest.newBuilder()
                       .setNamespace(namespace)
                       .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue).build())
-                      .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+                      .setTaskQueueType(type)
                       .build())
               .getPollersCount()
           > 0;

@@ -39,7 +39,9 @@ public class WorkerCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-              "worker polling task queue bunsui-book on "
+              "worker polling task queues "
+                  + BookRuns.taskQueues()
+                  + " on "
                   + worker.target()
                   + "; log "
                   + worker.log()

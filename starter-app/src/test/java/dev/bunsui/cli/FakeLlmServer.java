@@ -29,7 +29,10 @@ final class FakeLlmServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
+  private final java.util.List<Long> arrivals =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private volatile Duration delay = Duration.ZERO;
+  private volatile String authorization;
 
   FakeLlmServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,13 +63,28 @@ final class FakeLlmServer implements AutoCloseable {
     return m;
   }
 
+  /** When each request arrived, in milliseconds of {@link System#nanoTime()}, in arrival order. */
+  java.util.List<Long> arrivalMillis() {
+    synchronized (arrivals) {
+      return java.util.List.copyOf(arrivals);
+    }
+  }
+
+  /** The {@code Authorization} header of the latest request (the API key the worker sent). */
+  String lastAuthorization() {
+    return authorization;
+  }
+
   /** Forgets the counts. */
   void reset() {
     calls.clear();
     total.set(0);
+    arrivals.clear();
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    arrivals.add(System.nanoTime() / 1_000_000);
+    authorization = ex.getRequestHeaders().getFirst("Authorization");
     try (ex) {
       JsonNode req = JSON.readTree(ex.getRequestBody());
       String system = "";

@@ -82,7 +82,10 @@ public final class PipelineTestServer implements AutoCloseable {
     workers = WorkerFactory.newInstance(client);
     var worker = workers.newWorker(BookTaskQueues.BOOK);
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    worker.registerActivitiesImplementations(tools);
+    // as in the worker's application.yml: the tools run on the task queue of their kind of work
+    for (String queue : dev.bunsui.tool.TaskQueues.ACTIVITY_QUEUES) {
+      workers.newWorker(queue).registerActivitiesImplementations(tools);
+    }
     workers.start();
   }
 

@@ -55,6 +55,25 @@ final class RealServerSupport {
    * @param faults activity types the fault switch fails; none when empty
    */
   static EmbeddedWorker worker(String target, Path store, FakeLlmServer llm, String... faults) {
+    List<String> extra = new ArrayList<>();
+    extra.add("--bunsui.llm.providers.openai.api-key=sk-fake-for-tests");
+    if (faults.length > 0) {
+      extra.add("--bunsui.faults.fail-activities=" + String.join(",", faults));
+    }
+    return worker(target, store, llm, java.util.Map.of(), extra);
+  }
+
+  /**
+   * Starts a worker process against {@code target} using the OpenAI provider at the fake server,
+   * with extra environment variables (secrets such as {@code OPENAI_API_KEY} and {@code
+   * BUNSUI_CODEC_KEYS} belong there, not on the command line) and extra worker arguments.
+   */
+  static EmbeddedWorker worker(
+      String target,
+      Path store,
+      FakeLlmServer llm,
+      java.util.Map<String, String> env,
+      List<String> extraArgs) {
     System.setProperty("bunsui.home", ROOT.toString());
     System.setProperty(
         "bunsui.workerJar", ROOT.resolve("worker-app/target/bunsui-worker.jar").toString());
@@ -62,12 +81,9 @@ final class RealServerSupport {
     args.add("--spring.temporal.connection.target=" + target);
     args.add("--bunsui.store.root=" + store);
     args.add("--bunsui.llm.providers.openai.base-url=" + llm.baseUrl());
-    args.add("--bunsui.llm.providers.openai.api-key=sk-fake-for-tests");
-    if (faults.length > 0) {
-      args.add("--bunsui.faults.fail-activities=" + String.join(",", faults));
-    }
+    args.addAll(extraArgs);
     return EmbeddedWorker.start(
-        false, args, ROOT.resolve("starter-app/target/it-logs"), Duration.ofSeconds(180));
+        false, args, env, ROOT.resolve("starter-app/target/it-logs"), Duration.ofSeconds(180));
   }
 
   /** Runs the sample book with the OpenAI provider, articles and figures only. */

@@ -8,8 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The bunsui worker: registers the book workflows and activities on task queue {@code bunsui-book}
- * of the Temporal server at {@code spring.temporal.connection.target}.
+ * The bunsui worker: registers the book workflows on task queue {@code bunsui-book} and their
+ * activities on {@code bunsui-llm}, {@code bunsui-media} and {@code bunsui-io} (see {@code
+ * spring.temporal.workers} in {@code application.yml}) of the Temporal server at {@code
+ * spring.temporal.connection.target}.
  *
  * <p>With {@code --bunsui.embedded.enabled=true} it first starts the SDK's in-JVM test server on
  * {@code --bunsui.embedded.port} (0 for a free port) and connects to it: the embedded default the

@@ -71,10 +71,15 @@ final class BookPipelineHarness implements AutoCloseable {
     Worker worker = env.newWorker(BookTaskQueues.BOOK);
     worker.registerWorkflowImplementationTypes(
         BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        config.bookActivities(store, props, Metrics.NOOP),
-        config.sectionActivities(store, props, Metrics.NOOP),
-        config.figureActivities(store, props, Metrics.NOOP));
+    Object[] activities = {
+      config.bookActivities(store, props, Metrics.NOOP),
+      config.sectionActivities(store, props, Metrics.NOOP),
+      config.figureActivities(store, props, Metrics.NOOP)
+    };
+    // as in application.yml: the activities run on their own task queues
+    for (String queue : dev.bunsui.tool.TaskQueues.ACTIVITY_QUEUES) {
+      env.newWorker(queue).registerActivitiesImplementations(activities);
+    }
     env.start();
   }
 

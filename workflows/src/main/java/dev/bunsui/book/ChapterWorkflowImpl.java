@@ -33,7 +33,7 @@ public class ChapterWorkflowImpl implements ChapterWorkflow {
       if (book.wants(OutputKind.THUMBNAIL)) {
         thumbnail =
             Async.function(
-                activities("thumbnail · chapter " + chapter.number())::renderThumbnail,
+                media("thumbnail · chapter " + chapter.number())::renderThumbnail,
                 new ThumbnailRequest(book, chapter.number(), chapter.title()));
       }
       List<SectionOutline> outlines = chapter.sections();
@@ -92,6 +92,12 @@ public class ChapterWorkflowImpl implements ChapterWorkflow {
     return Workflow.newActivityStub(
         BookActivities.class,
         ActivityOptions.newBuilder(ActivityPolicies.bookIo()).setSummary(summary).build());
+  }
+
+  private static BookActivities media(String summary) {
+    return Workflow.newActivityStub(
+        BookActivities.class,
+        ActivityOptions.newBuilder(ActivityPolicies.media()).setSummary(summary).build());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bunsui.book;
 
+import dev.bunsui.tool.TaskQueues;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -17,7 +18,10 @@ final class WorkflowTestSupport {
     Worker worker = env.newWorker(BookTaskQueues.BOOK);
     worker.registerWorkflowImplementationTypes(
         BookWorkflowImpl.class, ChapterWorkflowImpl.class, SectionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities);
+    // the activities run on their own task queues (TaskQueues.LLM, MEDIA, IO), as in the worker
+    for (String queue : TaskQueues.ACTIVITY_QUEUES) {
+      env.newWorker(queue).registerActivitiesImplementations(activities);
+    }
     env.start();
     return env;
   }

@@ -9,7 +9,6 @@ import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,15 +235,19 @@ public record SessionHistory(
       }
     }
 
-    private static String summary(HistoryEvent e) {
+    /** The step's Web UI summary, decrypted with the client's codec when it is on. */
+    private String summary(HistoryEvent e) {
       if (!e.hasUserMetadata() || !e.getUserMetadata().hasSummary()) {
         return null;
       }
       Payload p = e.getUserMetadata().getSummary();
       try {
-        return DefaultDataConverter.STANDARD_INSTANCE.fromPayload(p, String.class, String.class);
+        return client.getOptions().getDataConverter().fromPayload(p, String.class, String.class);
       } catch (RuntimeException ex) {
-        return p.getData().toStringUtf8();
+        // encrypted under a key this CLI lacks (or codec off here): say so, not ciphertext
+        return dev.bunsui.codec.AesGcmCodec.isEncrypted(p)
+            ? "(encrypted summary)"
+            : p.getData().toStringUtf8();
       }
     }
   }
