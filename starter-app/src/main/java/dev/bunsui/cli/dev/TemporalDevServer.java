@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real Temporal dev server ({@code temporal server start-dev} of the Temporal CLI: server 1.29
  * on SQLite, with the Web UI) as a child process, with bunsui's custom search attributes ({@link
- * BookSearchAttributes#ALL} as Keyword, {@link BookSearchAttributes#KEYWORD_LISTS} as KeywordList) registered and the namespace {@value #NAMESPACE}.
+ * BookSearchAttributes#ALL} as Keyword, {@link BookSearchAttributes#KEYWORD_LISTS} as KeywordList)
+ * registered and the namespace {@value #NAMESPACE}.
  *
  * <p>Start one with {@link #builder()}; {@link #close()} stops it (also at JVM exit). Its output
  * goes to {@link #logFile()}; start failures quote the log's last lines.
