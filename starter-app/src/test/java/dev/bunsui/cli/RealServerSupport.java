@@ -55,17 +55,29 @@ final class RealServerSupport {
    * @param faults activity types the fault switch fails; none when empty
    */
   static EmbeddedWorker worker(String target, Path store, FakeLlmServer llm, String... faults) {
+    List<String> settings = new ArrayList<>();
+    settings.add("--bunsui.llm.providers.openai.base-url=" + llm.baseUrl());
+    settings.add("--bunsui.llm.providers.openai.api-key=sk-fake-for-tests");
+    if (faults.length > 0) {
+      settings.add("--bunsui.faults.fail-activities=" + String.join(",", faults));
+    }
+    return worker(target, store, settings);
+  }
+
+  /**
+   * Starts a worker process against {@code target} with more settings.
+   *
+   * @param store the worker's artifact store (its step cache and post ledger live there)
+   * @param settings worker arguments such as {@code --bunsui.channels.x.base-url=…}
+   */
+  static EmbeddedWorker worker(String target, Path store, List<String> settings) {
     System.setProperty("bunsui.home", ROOT.toString());
     System.setProperty(
         "bunsui.workerJar", ROOT.resolve("worker-app/target/bunsui-worker.jar").toString());
     List<String> args = new ArrayList<>();
     args.add("--spring.temporal.connection.target=" + target);
     args.add("--bunsui.store.root=" + store);
-    args.add("--bunsui.llm.providers.openai.base-url=" + llm.baseUrl());
-    args.add("--bunsui.llm.providers.openai.api-key=sk-fake-for-tests");
-    if (faults.length > 0) {
-      args.add("--bunsui.faults.fail-activities=" + String.join(",", faults));
-    }
+    args.addAll(settings);
     return EmbeddedWorker.start(
         false, args, ROOT.resolve("starter-app/target/it-logs"), Duration.ofSeconds(180));
   }
