@@ -144,6 +144,9 @@ class CampaignAutomationTest {
         PipelineInputs.validate(
             definition, projectRoot().resolve("samples/campaign/campaign.yaml"));
     assertThat(input.path("channels").toString()).isEqualTo("[\"x\",\"outbox\"]");
+    assertThat(input.path("threshold").asDouble())
+        .as("the sample input's threshold")
+        .isEqualTo(THRESHOLD);
 
     WorkflowClient client = env.getWorkflowClient();
     PipelineWorkflow start =
@@ -203,7 +206,8 @@ class CampaignAutomationTest {
             .as("item %d (score %s)", i, score)
             .isEqualTo(StepStatus.SKIPPED);
         assertThat(items.get(i).reason())
-            .contains("$.item.score > 0.7")
+            .contains("$.item.score > $.input.threshold")
+            .contains("$.input.threshold = 0.7")
             .contains("$.item.score = " + scores.get(i).path("score"))
             .endsWith("is false");
       }
