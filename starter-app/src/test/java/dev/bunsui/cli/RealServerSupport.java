@@ -74,13 +74,31 @@ final class RealServerSupport {
       FakeLlmServer llm,
       java.util.Map<String, String> env,
       List<String> extraArgs) {
+    List<String> args = new ArrayList<>();
+    args.add("--bunsui.llm.providers.openai.base-url=" + llm.baseUrl());
+    args.addAll(extraArgs);
+    return workerProcess(target, store, env, args);
+  }
+
+  /**
+   * Starts a worker process against {@code target} with more settings.
+   *
+   * @param store the worker's artifact store (its step cache and post ledger live there)
+   * @param settings worker arguments such as {@code --bunsui.channels.x.base-url=…}
+   */
+  static EmbeddedWorker worker(String target, Path store, List<String> settings) {
+    return workerProcess(target, store, java.util.Map.of(), settings);
+  }
+
+  /** Starts a worker process with environment variables and worker arguments. */
+  private static EmbeddedWorker workerProcess(
+      String target, Path store, java.util.Map<String, String> env, List<String> extraArgs) {
     System.setProperty("bunsui.home", ROOT.toString());
     System.setProperty(
         "bunsui.workerJar", ROOT.resolve("worker-app/target/bunsui-worker.jar").toString());
     List<String> args = new ArrayList<>();
     args.add("--spring.temporal.connection.target=" + target);
     args.add("--bunsui.store.root=" + store);
-    args.add("--bunsui.llm.providers.openai.base-url=" + llm.baseUrl());
     args.addAll(extraArgs);
     return EmbeddedWorker.start(
         false, args, env, ROOT.resolve("starter-app/target/it-logs"), Duration.ofSeconds(180));

@@ -11,14 +11,18 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.temporal.test-server.enabled=true",
       "bunsui.faults.fail-activities=ConvertFigure"
     })
+@DirtiesContext
 class WorkerApplicationTest {
   @TempDir static Path dir;
 
@@ -43,6 +48,18 @@ class WorkerApplicationTest {
   @Autowired WorkflowClient client;
   @Autowired FaultInjectionInterceptor faults;
   @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+  @Autowired WorkerFactory workers;
+
+  /**
+   * Lets the activities still running when the book failed (the chapter's thumbnail) finish before
+   * JUnit deletes the temporary store they write into; the context is dropped afterwards.
+   */
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    workers.shutdown();
+    workers.awaitTermination(60, TimeUnit.SECONDS);
+    assertThat(workers.isTerminated()).isTrue();
+  }
 
   @Test
   void aFaultedStepFailsTheBookWithFaultInjected() throws Exception {

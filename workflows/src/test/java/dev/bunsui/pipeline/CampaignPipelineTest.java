@@ -75,8 +75,9 @@ class CampaignPipelineTest {
         .extracting(ItemRecord::status)
         .containsExactly(StepStatus.PENDING, StepStatus.SKIPPED, StepStatus.PENDING);
     assertThat(pending.items().get(1).reason())
-        .contains("$.item.score > 0.7")
+        .contains("$.item.score > $.input.threshold")
         .contains("$.item.score = 0.5")
+        .contains("$.input.threshold = 0.7")
         .endsWith("is false");
     assertThat(pending.items().get(1).item().path("creative").path("id").asText()).isEqualTo("c2");
     assertThat(tools.callsOf(POSTING)).isEmpty();
@@ -135,6 +136,32 @@ class CampaignPipelineTest {
     SearchAttributes done = attributes("campaign-approve");
     assertThat(done.get(BookSearchAttributes.STAGE)).isEqualTo("COMPLETED");
     assertThat(done.containsKey(BookSearchAttributes.PENDING_APPROVALS)).isFalse();
+  }
+
+  @Test
+  void theRunsThresholdDecidesWhatIsPosted() {
+    PipelineWorkflow run = newRun(client, "campaign-threshold");
+    WorkflowClient.start(
+        run::run,
+        new PipelineRequest(
+            template("campaign_automation"), campaignInput(null, 0.85), "template"));
+    PipelineWorkflow existing = existing(client, "campaign-threshold");
+    ExecutionRecord waiting = awaitApprovalWait(existing);
+    // scores 0.9, 0.5, 0.8: only the first is above 0.85
+    assertThat(step(waiting, POSTING).items())
+        .extracting(ItemRecord::status)
+        .containsExactly(StepStatus.PENDING, StepStatus.SKIPPED, StepStatus.SKIPPED);
+    assertThat(step(waiting, POSTING).items().get(2).reason())
+        .contains("$.item.score = 0.8")
+        .contains("$.input.threshold = 0.85")
+        .endsWith("is false");
+
+    existing.approve(new ApprovalDecision(POSTING, "alice", null));
+    client.newUntypedWorkflowStub("campaign-threshold").getResult(PipelineResult.class);
+
+    assertThat(tools.callsOf(POSTING))
+        .extracting(c -> c.input().path("post").path("id").asText())
+        .containsExactly("c1");
   }
 
   @Test

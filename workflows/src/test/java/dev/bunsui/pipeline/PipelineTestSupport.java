@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bunsui.book.BookSearchAttributes;
 import dev.bunsui.book.BookTaskQueues;
+import dev.bunsui.pipeline.definition.PipelineInputs;
 import dev.bunsui.pipeline.definition.Templates;
 import dev.bunsui.tool.TaskQueues;
 import dev.bunsui.tool.ToolQueue;
@@ -140,13 +141,26 @@ public final class PipelineTestSupport {
     }
   }
 
-  /** The campaign input: theme {@code Spring sale}, three variants, the outbox channel. */
+  /**
+   * The campaign input: theme {@code Spring sale}, three variants, the outbox channel, validated
+   * against the template's input schema as a run would be (so its defaults, such as {@code
+   * threshold} 0.7, are filled in).
+   */
   public static JsonNode campaignInput(String publishAt) {
-    return json(
-        "{\"campaign\": {\"theme\": \"Spring sale\", \"type\": \"product_launch\"},"
-            + " \"variants\": 3, \"channels\": [\"outbox\"]"
-            + (publishAt == null ? "" : ", \"publish_at\": \"" + publishAt + "\"")
-            + "}");
+    return campaignInput(publishAt, null);
+  }
+
+  /** The campaign input with a threshold; null leaves the template's default. */
+  public static JsonNode campaignInput(String publishAt, Double threshold) {
+    return PipelineInputs.validate(
+        template("campaign_automation"),
+        json(
+            "{\"campaign\": {\"theme\": \"Spring sale\", \"type\": \"product_launch\"},"
+                + " \"variants\": 3, \"channels\": [\"outbox\"]"
+                + (publishAt == null ? "" : ", \"publish_at\": \"" + publishAt + "\"")
+                + (threshold == null ? "" : ", \"threshold\": " + threshold)
+                + "}"),
+        "campaign input");
   }
 
   /** The step's record from a record. */
