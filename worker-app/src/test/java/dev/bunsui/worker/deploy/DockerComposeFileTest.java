@@ -85,15 +85,41 @@ class DockerComposeFileTest {
         .containsPattern("FROM eclipse-temurin:21[0-9._]*-jre");
   }
 
+  /**
+   * The value the worker sees for a key of its compose profile ({@code ${VAR:default}}): the
+   * compose environment's {@code VAR} when the worker service sets it, else the default.
+   */
+  static String composeValue(JsonNode environment, JsonNode profile, String dottedKey) {
+    JsonNode node = profile;
+    for (String part : dottedKey.split("\\.")) {
+      node = node.path(part);
+    }
+    Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+):(.*)}").matcher(node.asText());
+    assertThat(m.matches()).as(dottedKey + " in application-compose.yml: " + node).isTrue();
+    JsonNode set = environment.get(m.group(1));
+    return set != null ? set.asText() : m.group(2);
+  }
+
   @Test
   void prometheusScrapesTheWorkerWhereTheWorkerListens() throws Exception {
     JsonNode worker = services().path("worker");
-    String port = worker.path("environment").path("BUNSUI_HTTP_PORT").asText();
+    JsonNode environment = worker.path("environment");
+    assertThat(environment.path("SPRING_PROFILES_ACTIVE").asText()).isEqualTo("compose");
+    JsonNode profile =
+        YAML.readTree(
+            ROOT.resolve("worker-app/src/main/resources/application-compose.yml").toFile());
+    String port = composeValue(environment, profile, "server.port");
     assertThat(port).matches("[0-9]+");
-    assertThat(worker.path("environment").path("BUNSUI_HTTP_ADDRESS").asText())
-        .isEqualTo("0.0.0.0");
-    assertThat(worker.path("environment").path("BUNSUI_TARGET").asText())
+    assertThat(composeValue(environment, profile, "server.address")).isEqualTo("0.0.0.0");
+    assertThat(composeValue(environment, profile, "spring.temporal.connection.target"))
         .isEqualTo("temporal:7233");
+    assertThat(worker.path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+    assertThat(composeValue(environment, profile, "bunsui.store.type")).isEqualTo("s3");
+    assertThat(composeValue(environment, profile, "bunsui.store.s3.endpoint"))
+        .isEqualTo("http://minio:9000");
+    assertThat(composeValue(environment, profile, "bunsui.store.s3.bucket"))
+        .isEqualTo(
+            services().path("minio-setup").path("environment").path("BUNSUI_S3_BUCKET").asText());
 
     JsonNode prometheus = YAML.readTree(ROOT.resolve("deploy/prometheus/prometheus.yml").toFile());
     JsonNode job = null;
