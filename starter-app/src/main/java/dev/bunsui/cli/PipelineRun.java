@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bunsui.cli.guard.Guardrails;
 import dev.bunsui.cli.guard.MutatingAction;
 import dev.bunsui.cli.pipeline.InputDocuments;
+import dev.bunsui.cli.pipeline.JobEvent;
 import dev.bunsui.cli.pipeline.JobWatch;
 import dev.bunsui.cli.pipeline.PipelineRuns;
 import dev.bunsui.cli.pipeline.PipelineSource;
@@ -104,6 +105,7 @@ final class PipelineRun {
                 + " when it ends (start one with ./bunsui dev, or drop --no-wait)");
       }
       Temporal temporal = session.temporal();
+      boolean embedded = session.worker() != null;
       if (session.worker() == null && !temporal.hasWorkflowPollers(PipelineRuns.TASK_QUEUE)) {
         err.println(
             "warning: no worker polls task queue "
@@ -154,6 +156,15 @@ final class PipelineRun {
               .watch(
                   event -> {
                     err.println(event.line());
+                    if (embedded && JobEvent.APPROVAL_REQUESTED.equals(event.event())) {
+                      // the embedded server lives only as long as this command, on its own port
+                      err.println(
+                          "  (this run is on the embedded server at "
+                              + temporal.target
+                              + ": from another terminal, add --target "
+                              + temporal.target
+                              + " to that command)");
+                    }
                     err.flush();
                   },
                   null);
