@@ -50,14 +50,9 @@ public final class LocalArtifactStore implements ArtifactStore {
 
   @Override
   public ArtifactRef putFile(Path file, String mediaType, String extension) {
-    String sha;
-    long size;
-    try {
-      sha = Hashes.sha256(file);
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e, e);
-    }
+    FileDigest digest = FileDigest.of(file);
+    String sha = digest.sha256();
+    long size = digest.size();
     Path target = resolve(objectKey(sha, extension));
     if (!Files.isRegularFile(target) || size(target) != size) {
       copy(file, target);

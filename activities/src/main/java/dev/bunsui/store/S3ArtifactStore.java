@@ -185,14 +185,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
   @Override
   public ArtifactRef putFile(Path file, String mediaType, String extension) {
-    String sha;
-    long size;
-    try {
-      sha = Hashes.sha256(file);
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + e, e);
-    }
+    FileDigest digest = FileDigest.of(file);
+    String sha = digest.sha256();
+    long size = digest.size();
     String key = LocalArtifactStore.objectKey(sha, extension);
     if (storedSize(key) != size) {
       upload(key, mediaType, sha, size, () -> AsyncRequestBody.fromFile(file));

@@ -152,28 +152,8 @@ final class PipelineRun {
         return ExitCodes.OK;
       }
       JobWatch.Outcome outcome =
-          new JobWatch(temporal.client, id, POLL)
-              .watch(
-                  event -> {
-                    err.println(event.line());
-                    if (embedded && JobEvent.APPROVAL_REQUESTED.equals(event.event())) {
-                      // the embedded server lives only as long as this command, on its own port
-                      err.println(
-                          "  (this run is on the embedded server at "
-                              + temporal.target
-                              + ": from another terminal, add --target "
-                              + temporal.target
-                              + " to that command)");
-                    }
-                    err.flush();
-                  },
-                  null);
-      summary.put("status", outcome.status());
-      summary.put("steps", RecordSummaries.steps(outcome.record()));
-      if (outcome.failure() != null) {
-        summary.put("failure", outcome.failure());
-      }
-      print(summary);
+          follow(temporal.client, id, err, embedded ? temporal.target : null, summary);
+      print(spec.commandLine().getOut(), global.format(), summary);
       if (!"completed".equals(outcome.status())) {
         throw new CliException(
             ExitCodes.RUN_FAILED, "run " + id + " " + outcome.status() + ": " + outcome.failure());
@@ -183,10 +163,57 @@ final class PipelineRun {
     }
   }
 
-  private void print(Map<String, Object> summary) {
-    PrintWriter o = spec.commandLine().getOut();
-    if (global.format() != GlobalOptions.Format.TABLE) {
-      Output.print(o, global.format(), summary);
+  /**
+   * Follows a pipeline run until it closes: prints its step and item events to {@code err} as they
+   * happen and adds its status, per-step summary and failure to {@code summary}.
+   *
+   * @param client a connected client
+   * @param id the run's workflow id
+   * @param err where the events go
+   * @param embeddedTarget the address of the embedded server the run is on, which the approve
+   *     command then needs as {@code --target}; null for a server given by {@code --target}
+   * @param summary receives {@code status}, {@code steps} and, unless completed, {@code failure}
+   * @return how the run ended
+   * @throws Exception when watching is interrupted or the run cannot be read
+   */
+  static JobWatch.Outcome follow(
+      io.temporal.client.WorkflowClient client,
+      String id,
+      PrintWriter err,
+      String embeddedTarget,
+      Map<String, Object> summary)
+      throws Exception {
+    JobWatch.Outcome outcome =
+        new JobWatch(client, id, POLL)
+            .watch(
+                event -> {
+                  err.println(event.line());
+                  if (embeddedTarget != null && JobEvent.APPROVAL_REQUESTED.equals(event.event())) {
+                    // the embedded server lives only as long as this command, on its own port
+                    err.println(
+                        "  (this run is on the embedded server at "
+                            + embeddedTarget
+                            + ": from another terminal, add --target "
+                            + embeddedTarget
+                            + " to that command)");
+                  }
+                  err.flush();
+                },
+                null);
+    summary.put("status", outcome.status());
+    if (outcome.record() != null) {
+      summary.put("steps", RecordSummaries.steps(outcome.record()));
+    }
+    if (outcome.failure() != null) {
+      summary.put("failure", outcome.failure());
+    }
+    return outcome;
+  }
+
+  /** Prints a run summary: a step table in text, the whole map in JSON or YAML. */
+  static void print(PrintWriter o, GlobalOptions.Format format, Map<String, Object> summary) {
+    if (format != GlobalOptions.Format.TABLE) {
+      Output.print(o, format, summary);
       return;
     }
     o.printf("%-14s %s%n", "workflowId", summary.get("workflowId"));
@@ -196,7 +223,8 @@ final class PipelineRun {
     }
     o.printf("%-24s %-16s %8s %10s  %s%n", "STEP", "STATUS", "ATTEMPTS", "DURATION", "REASON");
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> steps = (List<Map<String, Object>>) summary.get("steps");
+    List<Map<String, Object>> steps =
+        (List<Map<String, Object>>) summary.getOrDefault("steps", List.of());
     for (Map<String, Object> s : steps) {
       Object ms = s.get("durationMillis");
       o.printf(

@@ -145,7 +145,9 @@ public class SessionCommand {
     public Integer call() throws Exception {
       Guardrails.load(global).checkRead("session:watch");
       try (Temporal t = Temporal.connect(global)) {
-        describe(t);
+        if (PipelineWorkflow.TYPE.equals(describe(t).getType().getName())) {
+          return watchPipeline(t);
+        }
         CompletableFuture<BookResult> result =
             t.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class);
         new ProgressWatcher(t.client, id, spec.commandLine().getErr()).watchUntil(result);
@@ -156,6 +158,16 @@ public class SessionCommand {
             Map.of("workflowId", id, "summary", RunCommand.summaryLine(r)));
         return ExitCodes.OK;
       }
+    }
+
+    /** A pipeline run: its step and item events as they happen, then the per-step summary. */
+    private int watchPipeline(Temporal t) throws Exception {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("workflowId", id);
+      JobWatch.Outcome outcome =
+          PipelineRun.follow(t.client, id, spec.commandLine().getErr(), null, summary);
+      PipelineRun.print(spec.commandLine().getOut(), global.format(), summary);
+      return "completed".equals(outcome.status()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
   }
 
@@ -175,9 +187,11 @@ public class SessionCommand {
               ExitCodes.STILL_RUNNING,
               "session " + id + " is still running; follow it with bunsui session watch " + id);
         }
-        BookResult r =
-            Failures.await(
-                t.client.newUntypedWorkflowStub(id).getResultAsync(BookResult.class), id);
+        Class<?> type =
+            PipelineWorkflow.TYPE.equals(info.getType().getName())
+                ? PipelineResult.class
+                : BookResult.class;
+        Object r = Failures.await(t.client.newUntypedWorkflowStub(id).getResultAsync(type), id);
         Output.print(spec.commandLine().getOut(), global.format(), r);
         return ExitCodes.OK;
       }

@@ -126,6 +126,19 @@ class PipelineCliTest {
     assertThat(describe.json().path("pipeline").asText()).isEqualTo("campaign_automation");
     assertThat(describe.json().path("record").path("steps").size()).isEqualTo(3);
 
+    // watch and result know a pipeline run from a book run
+    Run watch = bunsui("session", "watch", id);
+    assertThat(watch.code()).as(watch.err()).isZero();
+    assertThat(watch.json().path("status").asText()).isEqualTo("completed");
+    assertThat(watch.json().path("steps"))
+        .extracting(s -> s.path("step").asText())
+        .containsExactly("creative_generation", "performance_prediction", "auto_posting");
+    Run result = bunsui("session", "result", id);
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.json().path("status").asText()).isEqualTo("completed_with_skips");
+    assertThat(result.json().path("record").path("pipelineId").asText())
+        .isEqualTo("campaign_automation");
+
     List<String> audit =
         Files.readAllLines(
             Guardrails.load(
